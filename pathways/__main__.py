@@ -1,0 +1,7 @@
+"""`python -m pathways`: see pathways.cli."""
+
+import sys
+
+from pathways.cli import main
+
+sys.exit(main())

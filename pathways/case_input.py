@@ -1,0 +1,83 @@
+"""Reading case facts from a file a person or another system wrote.
+
+Accepts a YAML or JSON file holding a `facts:` mapping (a scenario file or a saved-case
+file). Input is untrusted: it is parsed safely, size-limited, and every fact name and
+value is checked against the vocabulary, with a message that says what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from pathways.content import Content
+from pathways.yaml_source import ContentError, parse_yaml_text
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class CaseInputError(ValueError):
+    """A case file that cannot be used; the message says why."""
+
+
+def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
+    """Parse YAML or JSON (JSON is YAML) into a mapping."""
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise CaseInputError(f"{name}: file is larger than 2 MB")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:
+            data = parse_yaml_text(text, name).data
+        except ContentError as exc:
+            raise CaseInputError(str(exc)) from exc
+    if not isinstance(data, dict):
+        raise CaseInputError(f"{name}: expected a mapping with a 'facts' key")
+    return data
+
+
+def validate_facts(content: Content, raw: Any) -> dict[str, Any]:
+    """Check facts against the vocabulary; return them normalised (absent = unknown)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise CaseInputError("'facts' must be a mapping of fact names to values")
+    facts: dict[str, Any] = {}
+    for name, value in raw.items():
+        fact = content.facts.get(str(name))
+        if fact is None:
+            raise CaseInputError(f"unknown fact {name!r}; known facts: {', '.join(content.facts)}")
+        if value is None:
+            continue
+        if fact.type == "bool":
+            if not isinstance(value, bool):
+                raise CaseInputError(f"fact {name!r} must be true or false, not {value!r}")
+        elif fact.type == "date":
+            try:
+                value = dt.date.fromisoformat(str(value)).isoformat()
+            except ValueError as exc:
+                raise CaseInputError(f"fact {name!r} must be a date written YYYY-MM-DD, not {value!r}") from exc
+        elif fact.type == "multi":
+            if not isinstance(value, list) or any(v not in fact.value_ids() for v in value):
+                raise CaseInputError(f"fact {name!r} must be a list of: {', '.join(fact.value_ids())}")
+            value = list(dict.fromkeys(value))
+        elif value not in fact.value_ids():
+            raise CaseInputError(f"fact {name!r} cannot be {value!r}; use one of: {', '.join(fact.value_ids())}")
+        facts[str(name)] = value
+    return facts
+
+
+def read_facts_file(content: Content, path: Path) -> dict[str, Any]:
+    """Facts from a scenario or saved-case file on disk."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseInputError(f"{path}: cannot read ({exc.strerror})") from exc
+    if len(raw) > MAX_BYTES:
+        raise CaseInputError(f"{path}: file is larger than 2 MB")
+    data = parse_case_text(raw.decode("utf-8", "replace"), str(path))
+    if "facts" not in data:
+        raise CaseInputError(f"{path}: no 'facts' mapping found")
+    return validate_facts(content, data["facts"])

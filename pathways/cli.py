@@ -1,0 +1,121 @@
+"""Command line: `python -m pathways check | recommend | catalogue | summary`.
+
+The contract is in ../shared/product/case-facts.md. Output goes to stdout; errors to
+stderr with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pathways import LANGS
+from pathways.case_input import CaseInputError, read_facts_file
+from pathways.content import DATA_DIR, ContentInvalid, load_content_from
+
+
+def _load(data_dir: Path):
+    try:
+        return load_content_from(data_dir)
+    except ContentInvalid as exc:
+        for err in exc.errors:
+            print(err, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s) in content", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pathways.graph import enumerate_paths
+
+    content = _load(args.data)
+    paths = enumerate_paths(content)
+    counts = {
+        "questions": len(content.questions),
+        "routes": len(content.routes),
+        "support bodies": len(content.bodies),
+        "glossary terms": len(content.glossary),
+        "obstacles": len(content.obstacles),
+        "UI strings": len(content.ui),
+        "languages": len(LANGS),
+        "question paths": len(paths),
+        "longest path": max(len(p) for p in paths),
+    }
+    print(f"content {content.version}: OK")
+    for name, n in counts.items():
+        print(f"  {name:>15}: {n}")
+    return 0
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from pathways.recommend import recommend, to_json
+
+    content = _load(args.data)
+    try:
+        facts = read_facts_file(content, args.facts)
+    except CaseInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = recommend(content, facts, args.lang)
+    if args.format == "json":
+        json.dump(to_json(content, result, args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    from pathways.text_report import render_text
+
+    print(render_text(content, result, args.lang))
+    return 0
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from pathways.catalogue import catalogue
+
+    content = _load(args.data)
+    data = catalogue(content)
+    if args.format == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for item in data["entries"]:
+            print(f"{item['id']:<40} {item['kind']:<15} {item['last_reviewed']}  {item['title']['en']}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from pathways.summary_pdf import render_summary_file
+
+    content = _load(args.data)
+    try:
+        render_summary_file(content, args.facts, args.lang, args.output)
+    except CaseInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(args.output)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pathways", description="Remedy-pathway decision assistant")
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="content folder (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate all content and print what it counted").set_defaults(func=cmd_check)
+    rec = sub.add_parser("recommend", help="ranked routes for the facts in a file")
+    rec.add_argument("--facts", type=Path, required=True, help="YAML or JSON file with a facts: mapping")
+    rec.add_argument("--lang", choices=LANGS, default="en")
+    rec.add_argument("--format", choices=("json", "text"), default="text")
+    rec.set_defaults(func=cmd_recommend)
+    cat = sub.add_parser("catalogue", help="every route and support body, all languages")
+    cat.add_argument("--format", choices=("json", "text"), default="text")
+    cat.set_defaults(func=cmd_catalogue)
+    summ = sub.add_parser("summary", help="the summary PDF for the facts in a file")
+    summ.add_argument("--facts", type=Path, required=True)
+    summ.add_argument("--lang", choices=LANGS, default="en")
+    summ.add_argument("--output", type=Path, required=True)
+    summ.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,205 @@
+"""Declarative eligibility conditions over case facts, evaluated with a trace.
+
+A condition is data (`all`, `any`, `not`, `always`, and fact predicates), never code.
+Evaluation uses three-valued logic: a predicate over a fact the person did not know is
+*unknown*, not false, so a route is not silently dropped because someone answered
+"I don't know". The same trace yields the "why" (predicates that made it fit), the
+"why not" (the predicates that ruled it out) and the caveats (what is still unknown).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+Scalar = Union[bool, str]
+Truth = Union[bool, None]  # None: unknown
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Predicate(_Node):
+    """A test on one fact. Exactly one operator is given."""
+
+    fact: str
+    equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(None, alias="in")
+    contains: str | None = None
+    contains_any: list[str] | None = None
+    known: bool | None = None
+    before: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    on_or_after: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    if_unknown: Literal["unknown", "true", "false"] = "unknown"
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> Predicate:
+        if len(self.operators()) != 1:
+            raise ValueError(
+                "give exactly one of equals, in, contains, contains_any, known, before, on_or_after"
+            )
+        return self
+
+    def operators(self) -> list[str]:
+        names = ("equals", "in_", "contains", "contains_any", "known", "before", "on_or_after")
+        return [n for n in names if getattr(self, n) is not None]
+
+    @property
+    def op(self) -> str:
+        return self.operators()[0].rstrip("_")
+
+    @property
+    def expected(self) -> tuple[Scalar, ...]:
+        value = getattr(self, self.operators()[0])
+        return tuple(value) if isinstance(value, list) else (value,)
+
+
+class AllOf(_Node):
+    all: list[Condition]
+
+
+class AnyOf(_Node):
+    any: list[Condition] = Field(min_length=1)
+
+
+class Not(_Node):
+    not_: Condition = Field(alias="not")
+
+
+class Always(_Node):
+    always: Literal[True]
+
+
+def _kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("all", "any", "not", "always", "fact"):
+            if key in value:
+                return key
+        return None
+    for key, attr in (("all", "all"), ("any", "any"), ("not", "not_"), ("always", "always"), ("fact", "fact")):
+        if hasattr(value, attr):
+            return key
+    return None
+
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all")],
+        Annotated[AnyOf, Tag("any")],
+        Annotated[Not, Tag("not")],
+        Annotated[Always, Tag("always")],
+        Annotated[Predicate, Tag("fact")],
+    ],
+    Discriminator(
+        _kind,
+        custom_error_type="condition",
+        custom_error_message="a condition needs one of the keys all, any, not, always or fact",
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+Not.model_rebuild()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of one predicate: what was expected and what the case holds."""
+
+    fact: str
+    op: str
+    expected: tuple[Scalar, ...]
+    actual: Any
+    result: Truth
+    negated: bool = False
+
+    def flipped(self) -> Finding:
+        return Finding(self.fact, self.op, self.expected, self.actual, self.result, not self.negated)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    value: Truth
+    support: tuple[Finding, ...] = ()
+    against: tuple[Finding, ...] = ()
+    unknown: tuple[Finding, ...] = field(default=())
+
+
+def _test(pred: Predicate, actual: Any) -> bool:
+    op = pred.op
+    if op == "known":
+        return pred.known is True
+    if op == "equals":
+        return actual == pred.equals
+    if op == "in":
+        return actual in pred.in_
+    if op == "contains":
+        return isinstance(actual, list) and pred.contains in actual
+    if op == "contains_any":
+        return isinstance(actual, list) and any(v in actual for v in pred.contains_any)
+    if op == "before":
+        return str(actual) < pred.before
+    if op == "on_or_after":
+        return str(actual) >= pred.on_or_after
+    raise AssertionError(op)
+
+
+def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
+    """Evaluate a condition over facts (absent key = unknown) with Kleene logic."""
+    if isinstance(cond, Always):
+        return Outcome(True)
+    if isinstance(cond, Predicate):
+        actual = facts.get(cond.fact)
+        if cond.fact not in facts or actual is None:
+            if cond.op == "known":
+                value: Truth = cond.known is False
+            else:
+                value = {"unknown": None, "true": True, "false": False}[cond.if_unknown]
+        else:
+            value = _test(cond, actual)
+        finding = Finding(cond.fact, cond.op, cond.expected, actual, value)
+        if value is True:
+            return Outcome(True, support=(finding,))
+        if value is False:
+            return Outcome(False, against=(finding,))
+        return Outcome(None, unknown=(finding,))
+    if isinstance(cond, Not):
+        inner = evaluate(cond.not_, facts)
+        value = None if inner.value is None else not inner.value
+        flip = lambda fs: tuple(f.flipped() for f in fs)  # noqa: E731
+        return Outcome(value, support=flip(inner.against), against=flip(inner.support), unknown=flip(inner.unknown))
+    if isinstance(cond, AllOf):
+        parts = [evaluate(c, facts) for c in cond.all]
+        false = [p for p in parts if p.value is False]
+        if false:
+            return Outcome(False, against=false[0].against)
+        support = tuple(f for p in parts for f in p.support)
+        unknown = tuple(f for p in parts for f in p.unknown)
+        return Outcome(None if unknown and any(p.value is None for p in parts) else True, support, (), unknown)
+    if isinstance(cond, AnyOf):
+        parts = [evaluate(c, facts) for c in cond.any]
+        true = [p for p in parts if p.value is True]
+        if true:
+            return Outcome(True, support=tuple(f for p in true for f in p.support))
+        maybe = [p for p in parts if p.value is None]
+        if maybe:
+            return Outcome(None, support=tuple(f for p in maybe for f in p.support),
+                           unknown=tuple(f for p in maybe for f in p.unknown))
+        return Outcome(False, against=tuple(f for p in parts for f in p.against))
+    raise TypeError(f"not a condition: {cond!r}")
+
+
+def predicates(cond: Condition) -> list[Predicate]:
+    """Every predicate in a condition, for vocabulary checks and graph dependencies."""
+    if isinstance(cond, Predicate):
+        return [cond]
+    if isinstance(cond, Not):
+        return predicates(cond.not_)
+    if isinstance(cond, AllOf):
+        return [p for c in cond.all for p in predicates(c)]
+    if isinstance(cond, AnyOf):
+        return [p for c in cond.any for p in predicates(c)]
+    return []

@@ -1,0 +1,210 @@
+"""Load every content file under `data/` into one immutable `Content`, or say what is wrong.
+
+Loading is strict (see `yaml_source`) and happens once per process: the app, the CLI and
+the tests share the cached result of `load_content()`. Every problem is collected, not
+just the first, so a maintainer sees the whole list in one `check` run.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pathways import LANGS
+from pathways.conditions import Condition, Predicate, predicates
+from pathways.model import (
+    Body,
+    Fact,
+    FactsFile,
+    GlossaryFile,
+    GlossaryTerm,
+    IndexFile,
+    InlineObstacle,
+    Obstacle,
+    ObstaclesFile,
+    Question,
+    QuestionsFile,
+    Route,
+    Text,
+    UiFile,
+)
+from pathways.yaml_source import ContentError, YamlDocument, read_yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ID_PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentInvalid(Exception):
+    """Raised with every error found, each naming file and line."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class Content:
+    """All content, validated and cross-checked. Shared read-only by every session."""
+
+    index: IndexFile
+    facts: dict[str, Fact]
+    questions: tuple[Question, ...]
+    routes: dict[str, Route]
+    bodies: dict[str, Body]
+    glossary: dict[str, GlossaryTerm]
+    obstacles: dict[str, Obstacle]
+    ui: dict[str, Text]
+    digest: str = field(default="")
+
+    @property
+    def version(self) -> str:
+        return f"{self.index.content_version}+{self.digest[:8]}"
+
+    def question(self, qid: str) -> Question:
+        return next(q for q in self.questions if q.id == qid)
+
+    def text(self, key: str, lang: str, **values: Any) -> str:
+        """A UI string in a language, with `{name}` placeholders filled."""
+        template = self.ui[key].get(lang)
+        return template.format(**values) if values else template
+
+    def entry(self, entry_id: str) -> Route | Body:
+        return self.routes.get(entry_id) or self.bodies[entry_id]
+
+    def value_label(self, fact_id: str, value: Any, lang: str) -> str:
+        """Label of a fact value in a language (lists joined, bools and dates handled)."""
+        fact = self.facts[fact_id]
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.value_label(fact_id, v, lang) for v in value) or "—"
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        label = next((v.label.get(lang) for v in fact.values if v.id == key), None)
+        return label if label is not None else key
+
+
+def _validate(model: type[M], doc: YamlDocument, errors: list[ContentError], **context: Any) -> M | None:
+    data = doc.data if doc.data is not None else {}
+    if isinstance(data, dict):
+        data = {**data, **context}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("tagged-union", "function-"))))
+            errors.append(ContentError(doc.path, doc.line_of(loc), _explain(err, loc)))
+        return None
+
+
+def _explain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """Turn a pydantic error into a sentence that says what to do."""
+    where = ".".join(str(p) for p in loc) or "file"
+    kind = err["type"]
+    if kind == "missing":
+        if loc and loc[-1] in LANGS:
+            return f"{where}: the {loc[-1]} text is missing; add a translation"
+        return f"{where}: required field is missing; add it"
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field; remove it or correct the spelling"
+    if kind == "literal_error":
+        return f"{where}: {err['msg']}; use one of the allowed values"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"{where}: not a date; write it as YYYY-MM-DD"
+    if kind == "url_parsing" or kind == "url_scheme":
+        return f"{where}: not a valid web address; write a full https:// URL"
+    return f"{where}: {err['msg']}"
+
+
+def _load_one(path: Path, model: type[M], errors: list[ContentError], **context: Any) -> tuple[M | None, YamlDocument | None]:
+    try:
+        doc = read_yaml(path)
+    except ContentError as exc:
+        errors.append(exc)
+        return None, None
+    except FileNotFoundError:
+        errors.append(ContentError(path, None, "file is missing; restore it from the repository"))
+        return None, None
+    return _validate(model, doc, errors, **context), doc
+
+
+def load_content_from(data_dir: Path) -> Content:
+    """Load and cross-check the content in a folder; raise ContentInvalid listing all errors."""
+    errors: list[ContentError] = []
+    index, _ = _load_one(data_dir / "index.yaml", IndexFile, errors)
+    facts_file, facts_doc = _load_one(data_dir / "facts.yaml", FactsFile, errors)
+    questions_file, q_doc = _load_one(data_dir / "questions.yaml", QuestionsFile, errors)
+    glossary_file, g_doc = _load_one(data_dir / "glossary.yaml", GlossaryFile, errors)
+    obstacles_file, o_doc = _load_one(data_dir / "obstacles.yaml", ObstaclesFile, errors)
+    ui_file, _ = _load_one(data_dir / "ui.yaml", UiFile, errors)
+
+    routes: dict[str, tuple[Route, YamlDocument]] = {}
+    bodies: dict[str, tuple[Body, YamlDocument]] = {}
+    for folder, model, target in (("routes", Route, routes), ("bodies", Body, bodies)):
+        for path in sorted((data_dir / folder).rglob("*.yaml")):
+            entry_id = path.stem
+            if not entry_id or set(entry_id) - set(ID_PATTERN):
+                errors.append(ContentError(path, None, "file name must be lower-case letters, digits and _ (it is the id)"))
+                continue
+            if entry_id in routes or entry_id in bodies:
+                errors.append(ContentError(path, None, f"id {entry_id!r} is used twice; rename one file"))
+                continue
+            item, doc = _load_one(path, model, errors)
+            if item is not None and doc is not None:
+                target[entry_id] = (item, doc)
+
+    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file, ui_file):
+        raise ContentInvalid(errors)
+
+    content = Content(
+        index=index,
+        facts=_unique({f.id: f for f in facts_file.facts}, facts_file.facts, facts_doc, "facts", errors),
+        questions=tuple(questions_file.questions),
+        routes={k: v for k, (v, _) in routes.items()},
+        bodies={k: v for k, (v, _) in bodies.items()},
+        glossary=_unique({t.id: t for t in glossary_file.terms}, glossary_file.terms, g_doc, "terms", errors),
+        obstacles=_unique({o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors),
+        ui=ui_file.strings,
+        digest=_digest(data_dir),
+    )
+    _unique({q.id: q for q in content.questions}, questions_file.questions, q_doc, "questions", errors)
+    from pathways.crosscheck import cross_check  # local: crosscheck imports Content
+
+    errors.extend(cross_check(content, q_doc, {**routes, **bodies}))
+    if errors:
+        raise ContentInvalid(errors)
+    return content
+
+
+def _unique(mapping: dict, items: list, doc: YamlDocument | None, key: str, errors: list[ContentError]) -> dict:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen and doc is not None:
+            errors.append(ContentError(doc.path, doc.line_of((key, i, "id")), f"id {item.id!r} is used twice; ids must be unique"))
+        seen.add(item.id)
+    return mapping
+
+
+def _digest(data_dir: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.yaml")):
+        h.update(path.relative_to(data_dir).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def load_content(data_dir: Path = DATA_DIR) -> Content:
+    """The content of `data_dir`, parsed once per process."""
+    return load_content_from(data_dir)
+
+
+def condition_facts(cond: Condition | None) -> set[str]:
+    return {p.fact for p in predicates(cond)} if cond is not None else set()
+
+
+__all__ = ["Content", "ContentInvalid", "ContentError", "load_content", "load_content_from", "Predicate", "InlineObstacle"]

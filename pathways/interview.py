@@ -1,0 +1,200 @@
+"""The interview as one immutable state and pure functions over it.
+
+The app keeps a single `InterviewState` in its session; every click calls one function
+here and stores the returned state. Widgets never hold the only copy of an answer, and
+the same functions drive the path tests, the graph enumeration and resumed case files.
+
+An answer is stored per question id: an option value (single), a list (multi), a bool
+(yes/no), an ISO date (date) or None for "I don't know". Which questions are asked
+follows from the answers alone, so changing an earlier answer recomputes the path and
+drops exactly the answers whose questions are no longer asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pathways.conditions import evaluate
+from pathways.content import Content
+from pathways.model import Question, option_value
+
+AnswerValue = Union[bool, str, list[str], None]
+Stage = Literal["start", "interview", "review", "results"]
+
+
+class InterviewState(BaseModel):
+    """Everything about one person's interview; nothing else is kept anywhere."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: Literal["nl", "fr", "de", "en"] = "en"
+    stage: Stage = "start"
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    cursor: str | None = None
+    dropped: tuple[str, ...] = ()
+    notes: str = ""
+    notes_in_pdf: bool = False
+
+
+class InvalidAnswer(ValueError):
+    """An answer a question cannot take; `key` names the UI message to show."""
+
+    def __init__(self, key: str, detail: str = "") -> None:
+        self.key = key
+        super().__init__(f"{key}: {detail}" if detail else key)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The questions that apply given the answers, and the facts they produce."""
+
+    relevant: tuple[str, ...]
+    facts: dict[str, Any]
+    first_unanswered: str | None
+
+
+def _apply(q: Question, value: AnswerValue, facts: dict[str, Any]) -> None:
+    if value is None:
+        return
+    if q.kind in ("yesno", "date"):
+        facts[q.fact] = value
+        return
+    chosen = [o for o in q.options if o.id in (value if isinstance(value, list) else [value])]
+    values = [option_value(o) for o in chosen]
+    facts[q.fact] = list(dict.fromkeys(values)) if q.kind == "multi" else values[0]
+    for opt in chosen:
+        facts.update(opt.also)
+
+
+def walk(content: Content, answers: dict[str, AnswerValue]) -> Walk:
+    """Go through the questions in order, keeping those whose condition is not false."""
+    facts: dict[str, Any] = {}
+    relevant: list[str] = []
+    first: str | None = None
+    for q in content.questions:
+        if q.ask_if is not None and evaluate(q.ask_if, facts).value is False:
+            continue
+        relevant.append(q.id)
+        if q.id in answers:
+            _apply(q, answers[q.id], facts)
+        elif first is None:
+            first = q.id
+    return Walk(tuple(relevant), facts, first)
+
+
+def facts_of(content: Content, state: InterviewState) -> dict[str, Any]:
+    return walk(content, state.answers).facts
+
+
+def validate_answer(q: Question, value: AnswerValue) -> AnswerValue:
+    """Return the normalised answer or raise InvalidAnswer."""
+    if value is None:
+        if not q.unknown:
+            raise InvalidAnswer("error.answer_required", q.id)
+        return None
+    allowed = {o.id for o in q.options}
+    if q.kind == "single":
+        if not isinstance(value, str) or value not in allowed:
+            raise InvalidAnswer("error.invalid_option", f"{q.id}={value!r}")
+        return value
+    if q.kind == "multi":
+        if not isinstance(value, (list, tuple)) or any(not isinstance(v, str) or v not in allowed for v in value):
+            raise InvalidAnswer("error.invalid_option", f"{q.id}={value!r}")
+        return [o.id for o in q.options if o.id in value]  # content order, no duplicates
+    if q.kind == "yesno":
+        if not isinstance(value, bool):
+            raise InvalidAnswer("error.invalid_option", f"{q.id}={value!r}")
+        return value
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidAnswer("error.invalid_date", f"{q.id}={value!r}") from exc
+    if day > dt.date.today() + dt.timedelta(days=366) or day.year < 1900:
+        raise InvalidAnswer("error.invalid_date", f"{q.id}={value!r}")
+    return day.isoformat()
+
+
+def start(state: InterviewState, content: Content) -> InterviewState:
+    """Leave the start screen for the first question that applies."""
+    first = walk(content, state.answers).first_unanswered
+    return state.model_copy(update={"stage": "interview" if first else "review", "cursor": first, "dropped": ()})
+
+
+def current_question(content: Content, state: InterviewState) -> Question | None:
+    """The question on screen, or None when the interview is complete."""
+    if state.stage != "interview":
+        return None
+    w = walk(content, state.answers)
+    qid = state.cursor if state.cursor in w.relevant else w.first_unanswered
+    return content.question(qid) if qid else None
+
+
+def answer(content: Content, state: InterviewState, qid: str, value: AnswerValue) -> InterviewState:
+    """Record an answer, drop answers it makes irrelevant, and move to the next question."""
+    q = content.question(qid)
+    answers = {**state.answers, qid: validate_answer(q, value)}
+    w = walk(content, answers)
+    dropped = tuple(k for k in answers if k not in w.relevant)
+    kept = {k: v for k, v in answers.items() if k in w.relevant}
+    w = walk(content, kept)
+    after = w.relevant[w.relevant.index(qid) + 1 :] if qid in w.relevant else ()
+    nxt = next((k for k in after if k not in kept), None) if state.stage == "review" else (after[0] if after else None)
+    if nxt is None:
+        nxt = w.first_unanswered
+    stage: Stage = "interview" if nxt else "review"
+    return state.model_copy(update={"answers": kept, "cursor": nxt, "stage": stage, "dropped": dropped})
+
+
+def back(content: Content, state: InterviewState) -> InterviewState:
+    """Step to the previous question that applies (or to the start screen)."""
+    w = walk(content, state.answers)
+    if state.stage in ("review", "results"):
+        last = [k for k in w.relevant if k in state.answers]
+        return state.model_copy(update={"stage": "interview", "cursor": last[-1] if last else None, "dropped": ()})
+    here = current_question(content, state)
+    idx = w.relevant.index(here.id) if here else len(w.relevant)
+    if idx == 0:
+        return state.model_copy(update={"stage": "start", "cursor": None, "dropped": ()})
+    return state.model_copy(update={"cursor": w.relevant[idx - 1], "dropped": ()})
+
+
+def go_to(content: Content, state: InterviewState, qid: str) -> InterviewState:
+    """Open a given question (e.g. from the review screen) to change its answer."""
+    if qid not in walk(content, state.answers).relevant:
+        raise InvalidAnswer("error.unknown_question", qid)
+    return state.model_copy(update={"stage": "interview", "cursor": qid, "dropped": ()})
+
+
+def skip_forward(content: Content, state: InterviewState) -> InterviewState:
+    """Next without changing an already given answer."""
+    q = current_question(content, state)
+    if q is None or q.id not in state.answers:
+        return state
+    return answer(content, state, q.id, state.answers[q.id])
+
+
+def to_stage(state: InterviewState, stage: Stage) -> InterviewState:
+    return state.model_copy(update={"stage": stage, "dropped": ()})
+
+
+def progress(content: Content, state: InterviewState) -> tuple[int, int]:
+    """(number of the current question, estimated total) for "question 4 of about 11"."""
+    w = walk(content, state.answers)
+    q = current_question(content, state)
+    position = w.relevant.index(q.id) + 1 if q else len(w.relevant)
+    return position, len(w.relevant)
+
+
+def set_language(state: InterviewState, lang: str) -> InterviewState:
+    return state.model_copy(update={"lang": lang})
+
+
+def set_notes(state: InterviewState, notes: str, in_pdf: bool | None = None) -> InterviewState:
+    update: dict[str, Any] = {"notes": notes}
+    if in_pdf is not None:
+        update["notes_in_pdf"] = in_pdf
+    return state.model_copy(update=update)

@@ -1,0 +1,110 @@
+"""Strict YAML reading that remembers where every value came from.
+
+Content errors must name the file and line, so we keep the composed node tree next to
+the plain data and map a pydantic error location back to a line. Only the safe
+constructor is used: no tags, no Python objects, and duplicate keys are an error
+(PyYAML silently keeps the last one, which would hide a content mistake).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ContentError(Exception):
+    """One problem in one content file, with the line and what to do about it."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {seen[key]}); keep one and delete the other",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# Dates stay strings: content and facts carry ISO dates as text, validated by the models.
+_StrictLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus the node tree it came from."""
+
+    path: Path
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """Line (1-based) of the deepest node reachable along a pydantic error location."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                match = next((v for k, v in node.value if k.value == str(part)), None)
+                if match is None:
+                    key = next((k for k, _ in node.value if k.value == str(part)), None)
+                    return key.start_mark.line + 1 if key is not None else line
+                node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    return line
+                node = node.value[part]
+            else:
+                return line
+            line = node.start_mark.line + 1
+        return line
+
+
+def parse_yaml_text(text: str, path: Path | str = "<text>") -> YamlDocument:
+    """Parse YAML text strictly; raise ContentError naming the line on any problem."""
+    try:
+        root = yaml.compose(text, Loader=_StrictLoader)
+        loader = _StrictLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ContentError(path, line, f"{exc.problem or exc.context}: fix the YAML syntax") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(path, None, f"not valid YAML ({exc})") from exc
+    return YamlDocument(Path(path), data, root)
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read a content file as UTF-8 and parse it strictly."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, None, "file is not UTF-8 text; save it as UTF-8") from exc
+    return parse_yaml_text(text, path)
