@@ -140,7 +140,16 @@ def load_content_from(data_dir: Path) -> Content:
     questions_file, q_doc = _load_one(data_dir / "questions.yaml", QuestionsFile, errors)
     glossary_file, g_doc = _load_one(data_dir / "glossary.yaml", GlossaryFile, errors)
     obstacles_file, o_doc = _load_one(data_dir / "obstacles.yaml", ObstaclesFile, errors)
-    ui_file, _ = _load_one(data_dir / "ui.yaml", UiFile, errors)
+    ui: dict[str, Text] = {}
+    ui_files = sorted((data_dir / "ui").glob("*.yaml"))
+    if not ui_files:
+        errors.append(ContentError(data_dir / "ui", None, "no UI string files found; restore data/ui/*.yaml"))
+    for path in ui_files:
+        ui_file, ui_doc = _load_one(path, UiFile, errors)
+        for key, text in (ui_file.strings.items() if ui_file else ()):
+            if key in ui:
+                errors.append(ContentError(path, ui_doc.line_of(("strings", key)), f"UI string {key!r} is also defined in another ui file; keep one"))
+            ui[key] = text
 
     routes: dict[str, tuple[Route, YamlDocument]] = {}
     bodies: dict[str, tuple[Body, YamlDocument]] = {}
@@ -157,7 +166,7 @@ def load_content_from(data_dir: Path) -> Content:
             if item is not None and doc is not None:
                 target[entry_id] = (item, doc)
 
-    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file, ui_file):
+    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file):
         raise ContentInvalid(errors)
 
     content = Content(
@@ -168,7 +177,7 @@ def load_content_from(data_dir: Path) -> Content:
         bodies={k: v for k, (v, _) in bodies.items()},
         glossary=_unique({t.id: t for t in glossary_file.terms}, glossary_file.terms, g_doc, "terms", errors),
         obstacles=_unique({o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors),
-        ui=ui_file.strings,
+        ui=ui,
         digest=_digest(data_dir),
     )
     _unique({q.id: q for q in content.questions}, questions_file.questions, q_doc, "questions", errors)

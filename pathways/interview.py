@@ -38,6 +38,7 @@ class InterviewState(BaseModel):
     dropped: tuple[str, ...] = ()
     notes: str = ""
     notes_in_pdf: bool = False
+    from_review: bool = False  # set by go_to: after the change, return to the review screen
 
 
 class InvalidAnswer(ValueError):
@@ -142,11 +143,13 @@ def answer(content: Content, state: InterviewState, qid: str, value: AnswerValue
     kept = {k: v for k, v in answers.items() if k in w.relevant}
     w = walk(content, kept)
     after = w.relevant[w.relevant.index(qid) + 1 :] if qid in w.relevant else ()
-    nxt = next((k for k in after if k not in kept), None) if state.stage == "review" else (after[0] if after else None)
-    if nxt is None:
-        nxt = w.first_unanswered
+    if state.from_review:
+        nxt = w.first_unanswered  # only questions the change made new; then back to review
+    else:
+        nxt = after[0] if after else w.first_unanswered
     stage: Stage = "interview" if nxt else "review"
-    return state.model_copy(update={"answers": kept, "cursor": nxt, "stage": stage, "dropped": dropped})
+    update = {"answers": kept, "cursor": nxt, "stage": stage, "dropped": dropped, "from_review": state.from_review and nxt is not None}
+    return state.model_copy(update=update)
 
 
 def back(content: Content, state: InterviewState) -> InterviewState:
@@ -154,19 +157,19 @@ def back(content: Content, state: InterviewState) -> InterviewState:
     w = walk(content, state.answers)
     if state.stage in ("review", "results"):
         last = [k for k in w.relevant if k in state.answers]
-        return state.model_copy(update={"stage": "interview", "cursor": last[-1] if last else None, "dropped": ()})
+        return state.model_copy(update={"stage": "interview", "cursor": last[-1] if last else None, "dropped": (), "from_review": False})
     here = current_question(content, state)
     idx = w.relevant.index(here.id) if here else len(w.relevant)
     if idx == 0:
-        return state.model_copy(update={"stage": "start", "cursor": None, "dropped": ()})
-    return state.model_copy(update={"cursor": w.relevant[idx - 1], "dropped": ()})
+        return state.model_copy(update={"stage": "start", "cursor": None, "dropped": (), "from_review": False})
+    return state.model_copy(update={"cursor": w.relevant[idx - 1], "dropped": (), "from_review": False})
 
 
 def go_to(content: Content, state: InterviewState, qid: str) -> InterviewState:
     """Open a given question (e.g. from the review screen) to change its answer."""
     if qid not in walk(content, state.answers).relevant:
         raise InvalidAnswer("error.unknown_question", qid)
-    return state.model_copy(update={"stage": "interview", "cursor": qid, "dropped": ()})
+    return state.model_copy(update={"stage": "interview", "cursor": qid, "dropped": (), "from_review": True})
 
 
 def skip_forward(content: Content, state: InterviewState) -> InterviewState:
@@ -198,3 +201,33 @@ def set_notes(state: InterviewState, notes: str, in_pdf: bool | None = None) -> 
     if in_pdf is not None:
         update["notes_in_pdf"] = in_pdf
     return state.model_copy(update=update)
+
+
+def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, AnswerValue]:
+    """The answers that produce given facts, so a facts-only file becomes a resumable case.
+
+    For each question whose fact is known, pick the option(s) giving that value; where
+    several do (e.g. employee still working / employment ended), prefer the one whose
+    extra facts agree with the file.
+    """
+    answers: dict[str, AnswerValue] = {}
+    for q in content.questions:
+        if q.fact not in facts:
+            continue
+        value = facts[q.fact]
+        if q.kind in ("yesno", "date"):
+            answers[q.id] = value
+            continue
+        wanted = value if isinstance(value, list) else [value]
+        chosen: list[str] = []
+        for v in wanted:
+            options = [o for o in q.options if option_value(o) == v]
+            if options:
+                best = max(options, key=lambda o: sum(facts.get(k) == x for k, x in o.also.items()) - len(o.also) * 0.01)
+                chosen.append(best.id)
+        if q.kind == "multi":
+            answers[q.id] = chosen
+        elif chosen:
+            answers[q.id] = chosen[0]
+    relevant = walk(content, answers).relevant
+    return {k: v for k, v in answers.items() if k in relevant}

@@ -1,0 +1,45 @@
+# One place for every command a reviewer runs. `make run` and `make test` set up
+# everything they need (virtual environment, pinned requirements) on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check bench loadtest browser-deps clean
+
+$(STAMP): requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py
+
+check: $(STAMP)
+	$(BIN)/python -m pathways check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Browser tests need Debian's Chromium (apt-get install -y chromium) and axe-core (npm).
+browser-deps: node_modules/axe-core/axe.min.js
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium fonts-noto-core) || true
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pathways check
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+loadtest: $(STAMP)
+	$(BIN)/python -m benchmarks.loadtest
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis artifacts

@@ -1,0 +1,69 @@
+"""What a content maintainer needs to see: the counts `check` prints and what is due.
+
+An entry is due for review when `last_reviewed` is more than a year old, and worth a look
+when its `valid_from` or `valid_to` falls within the next six months (a law entering into
+force or ending). Shared by the maintainers page of the app; the CLI could print it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pathways import LANGS
+from pathways.content import Content
+from pathways.model import Route
+
+STALE_AFTER = dt.timedelta(days=365)
+SOON = dt.timedelta(days=183)
+
+_PATHS_CACHE: dict[str, tuple[int, int]] = {}
+
+
+def _paths(content: Content) -> tuple[int, int]:
+    """(number of question paths, longest path), computed once per content version."""
+    if content.digest not in _PATHS_CACHE:
+        from pathways.graph import enumerate_paths
+
+        paths = enumerate_paths(content)
+        _PATHS_CACHE[content.digest] = (len(paths), max((len(p) for p in paths), default=0))
+    return _PATHS_CACHE[content.digest]
+
+
+def counts(content: Content) -> dict[str, int]:
+    """The same numbers `python -m pathways check` prints, keyed by a stable id."""
+    n_paths, longest = _paths(content)
+    return {
+        "questions": len(content.questions),
+        "routes": len(content.routes),
+        "bodies": len(content.bodies),
+        "glossary": len(content.glossary),
+        "obstacles": len(content.obstacles),
+        "ui_strings": len(content.ui),
+        "languages": len(LANGS),
+        "paths": n_paths,
+        "longest_path": longest,
+    }
+
+
+@dataclass(frozen=True)
+class DueItem:
+    entry_id: str
+    is_route: bool
+    reason: str  # "stale", "valid_from" or "valid_to"
+    date: dt.date
+
+
+def review_due(content: Content, today: dt.date | None = None) -> list[DueItem]:
+    """Entries to review, oldest or soonest first."""
+    today = today or dt.date.today()
+    items: list[DueItem] = []
+    for entry_id, entry in [*content.routes.items(), *content.bodies.items()]:
+        is_route = isinstance(entry, Route)
+        if today - entry.last_reviewed > STALE_AFTER:
+            items.append(DueItem(entry_id, is_route, "stale", entry.last_reviewed))
+        for reason in ("valid_from", "valid_to"):
+            day = getattr(entry, reason)
+            if day is not None and today <= day <= today + SOON:
+                items.append(DueItem(entry_id, is_route, reason, day))
+    return sorted(items, key=lambda i: (i.date, i.entry_id))

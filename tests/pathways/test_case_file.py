@@ -1,0 +1,74 @@
+"""Saved-case files: round trip, and hostile or outdated files never break the interview."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pathways.case_file import MAX_BYTES, CaseFileError, case_data, dump_case, load_case
+from pathways.content import Content
+from pathways.interview import InterviewState, answer, start, walk
+
+ANSWERS = [("role", "victim"), ("harm_country", "belgium"), ("lives_in", "belgium"), ("be_region", "brussels")]
+
+
+def _state(content: Content) -> InterviewState:
+    state = start(InterviewState(lang="fr"), content)
+    for qid, value in ANSWERS:
+        state = answer(content, state, qid, value)
+    return state.model_copy(update={"notes": "Note: ☎ مرحبا 👩‍⚖️"})
+
+
+def test_round_trip_keeps_answers_language_and_position(content: Content) -> None:
+    state = _state(content)
+    restored, dropped = load_case(content, dump_case(content, state))
+    assert dropped == []
+    assert restored.answers == state.answers and restored.lang == "fr"
+    assert restored.cursor == walk(content, state.answers).first_unanswered
+    assert restored.notes == ""  # notes are personal data: only saved when asked
+
+
+def test_notes_only_when_chosen(content: Content) -> None:
+    state = _state(content)
+    assert "notes" not in case_data(content, state)
+    restored, _ = load_case(content, dump_case(content, state, include_notes=True))
+    assert restored.notes == state.notes
+
+
+def test_case_file_has_versions_and_facts(content: Content) -> None:
+    data = case_data(content, _state(content))
+    assert data["schema_version"] == 1 and data["content_version"] == content.version
+    assert data["facts"]["be_region"] == "brussels"
+
+
+def test_unknown_questions_and_values_are_dropped_and_reported(content: Content) -> None:
+    data = case_data(content, _state(content))
+    data["answers"]["favourite_colour"] = "blue"
+    data["answers"]["lives_in"] = "atlantis"
+    restored, dropped = load_case(content, json.dumps(data).encode())
+    assert set(dropped) == {"favourite_colour", "lives_in", "be_region"}  # region depended on lives_in
+    assert restored.answers == {"role": "victim", "harm_country": "belgium"} | {"be_region": "brussels"} or "be_region" not in restored.answers
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        (b"{not json", "error.case.malformed"),
+        (b'{"format": "remedy-pathways-case", "schema_version": 1, "answers": {"role": "vic', "error.case.malformed"),
+        (b"\xff\xfe\x00garbage", "error.case.malformed"),
+        (b'["a list"]', "error.case.not_case_file"),
+        (b'{"format": "something-else"}', "error.case.not_case_file"),
+        (b'{"format": "remedy-pathways-case", "schema_version": 99, "answers": {}}', "error.case.newer_schema"),
+        (b'{"format": "remedy-pathways-case", "schema_version": "1", "answers": {}}', "error.case.malformed"),
+        (b'{"format": "remedy-pathways-case", "schema_version": 1, "answers": []}', "error.case.malformed"),
+        (b"[" * 100_000, "error.case.malformed"),
+        (b"%PDF-1.7\n garbage", "error.case.malformed"),
+        (b" " * (MAX_BYTES + 1), "error.case.too_large"),
+    ],
+)
+def test_bad_files_raise_a_message_key(content: Content, raw: bytes, key: str) -> None:
+    with pytest.raises(CaseFileError) as info:
+        load_case(content, raw)
+    assert info.value.key == key
+    assert key in content.ui

@@ -1,0 +1,74 @@
+"""The command line as in the contract: check, recommend (JSON and text, four languages), catalogue."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pathways import LANGS
+from pathways.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EIB = ROOT.parent / "shared" / "scenarios" / "eib-dam-peru.yaml"
+FACTS = ROOT / "tests" / "fixtures" / "facts_telecom.yaml"
+
+
+def test_check_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    for label in ("questions", "routes", "support bodies", "glossary terms", "languages", "question paths"):
+        assert label in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_recommend_json_in_each_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--facts", str(FACTS), "--lang", lang, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["recommendations"] and data["content_version"]
+    dpa = next(r for r in data["recommendations"] if r["id"] == "oecd_ncp" or r["kind"])
+    assert dpa["title"] and dpa["why"]
+
+
+def test_titles_differ_by_language(capsys: pytest.CaptureFixture[str]) -> None:
+    titles = {}
+    for lang in ("en", "fr"):
+        main(["recommend", "--facts", str(FACTS), "--lang", lang, "--format", "json"])
+        titles[lang] = [r["title"] for r in json.loads(capsys.readouterr().out)["recommendations"]]
+    assert titles["en"] != titles["fr"]
+
+
+def test_recommend_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", "--facts", str(FACTS), "--format", "text"]) == 0
+    assert " 1. " in capsys.readouterr().out
+
+
+def test_recommend_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("facts: {harm_country: mars}\n")
+    assert main(["recommend", "--facts", str(bad)]) == 2
+    assert "cannot be 'mars'" in capsys.readouterr().err
+
+
+def test_catalogue_json_lists_every_entry_in_four_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathways.content import load_content
+
+    content = load_content()
+    assert main(["catalogue", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {e["id"] for e in data["entries"]}
+    assert ids == set(content.routes) | set(content.bodies)
+    entry = data["entries"][0]
+    assert set(entry["title"]) == set(LANGS)
+    assert entry["legal_basis"] and entry["sources"] and entry["last_reviewed"]
+
+
+@pytest.mark.skipif(not EIB.exists(), reason="../shared/scenarios is not beside this checkout")
+def test_module_entry_point_with_shared_scenario() -> None:
+    out = subprocess.run([sys.executable, "-m", "pathways", "recommend", "--facts", str(EIB), "--format", "json", "--lang", "de"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(out.stdout)
+    assert any(r["id"] == "oecd_ncp" for r in data["recommendations"])

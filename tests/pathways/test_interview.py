@@ -1,0 +1,171 @@
+"""The interview engine: path tests (answers -> question sequence), back, change, drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pathways.content import Content, load_content_from
+from pathways.interview import (
+    InterviewState,
+    InvalidAnswer,
+    answer,
+    back,
+    current_question,
+    facts_of,
+    go_to,
+    progress,
+    set_language,
+    skip_forward,
+    start,
+    walk,
+)
+
+
+@pytest.fixture()
+def small(data_dir: Path) -> Content:
+    return load_content_from(data_dir)
+
+
+def run(content: Content, answers: list[tuple[str, object]]) -> tuple[InterviewState, list[str]]:
+    """Answer in order, checking each answer goes to the question on screen; return the sequence."""
+    state = start(InterviewState(), content)
+    seen = []
+    for qid, value in answers:
+        q = current_question(content, state)
+        assert q is not None and q.id == qid, f"expected {qid}, screen shows {q and q.id}"
+        seen.append(qid)
+        state = answer(content, state, qid, value)
+    return state, seen
+
+
+BELGIAN_EMPLOYEE = [
+    ("role", "victim"), ("harm_country", "belgium"), ("lives_in", "belgium"), ("be_region", "flanders"),
+    ("company_link", "belgian_company"), ("public_body_involved", False), ("relationship", "employee"),
+    ("harm_types", ["health_safety"]), ("goals", ["compensation"]), ("urgency", "ongoing"),
+    ("harm_date", "2026-10-02"), ("residence_status", "regular"), ("income", "not_low"),
+]
+
+ABROAD_ORGANISATION = [
+    ("role", "organisation"), ("harm_country", "non_eu"), ("lives_in", "non_eu"),
+    ("company_link", "belgian_company"), ("public_body_involved", None), ("relationship", "community_member"),
+    ("harm_types", ["land_housing", "discrimination"]), ("discrimination_ground", "origin"),
+    ("financiers", ["eib"]), ("goals", ["stop_harm"]), ("urgency", "ongoing"), ("harm_date", None),
+]
+
+
+def test_path_for_a_belgian_employee_ends_at_review(small: Content) -> None:
+    state, seen = run(small, BELGIAN_EMPLOYEE)
+    assert state.stage == "review" and current_question(small, state) is None
+    assert "financiers" not in seen and "discrimination_ground" not in seen
+    facts = facts_of(small, state)
+    assert facts["employment_ended"] is False and facts["be_region"] == "flanders"
+
+
+def test_path_for_an_organisation_abroad_skips_region_residence_and_income(small: Content) -> None:
+    state, seen = run(small, ABROAD_ORGANISATION)
+    assert state.stage == "review"
+    assert {"be_region", "residence_status", "income"}.isdisjoint(seen)
+    facts = facts_of(small, state)
+    assert "public_body_involved" not in facts and "harm_date" not in facts  # "I don't know" stays unknown
+    assert facts["financiers"] == ["eib"]
+
+
+def test_option_can_set_more_facts(small: Content) -> None:
+    answers = dict(BELGIAN_EMPLOYEE)
+    answers["be_region"] = "wallonia_german"
+    answers["relationship"] = "former_employee"
+    facts = walk(small, answers).facts
+    assert facts["be_region"] == "wallonia" and facts["german_speaking"] is True
+    assert facts["relationship"] == "employee" and facts["employment_ended"] is True
+
+
+def test_changing_an_earlier_answer_drops_only_what_became_irrelevant(small: Content) -> None:
+    state, _ = run(small, BELGIAN_EMPLOYEE)
+    state = go_to(small, state, "harm_country")
+    state = answer(small, state, "harm_country", "non_eu")
+    assert state.answers["be_region"] == "flanders"  # still relevant: lives in Belgium
+    state = go_to(small, state, "lives_in")
+    state = answer(small, state, "lives_in", "non_eu")
+    assert set(state.dropped) == {"be_region", "residence_status"}
+    assert "be_region" not in state.answers and state.answers["income"] == "not_low"
+    # coming from the review screen: the newly relevant question is asked, then review again
+    assert current_question(small, state).id == "financiers"
+    state = answer(small, state, "financiers", [])
+    assert state.stage == "review"
+
+
+def test_changing_an_answer_in_the_flow_steps_on_to_the_next_question(small: Content) -> None:
+    state, _ = run(small, BELGIAN_EMPLOYEE[:6])
+    state = back(small, back(small, state))
+    assert current_question(small, state).id == "company_link"
+    state = answer(small, state, "company_link", "belgian_parent")
+    assert current_question(small, state).id == "public_body_involved"
+    assert state.answers["public_body_involved"] is False
+
+
+def test_back_walks_the_path_and_reaches_start(small: Content) -> None:
+    state, seen = run(small, BELGIAN_EMPLOYEE[:4])
+    assert current_question(small, state).id == "company_link"
+    for expected in reversed(seen):
+        state = back(small, state)
+        assert current_question(small, state).id == expected
+    state = back(small, state)
+    assert state.stage == "start"
+    assert state.answers["role"] == "victim"  # going back never loses an answer
+
+
+def test_next_after_back_keeps_the_answer(small: Content) -> None:
+    state, _ = run(small, BELGIAN_EMPLOYEE[:3])
+    state = back(small, state)
+    assert current_question(small, state).id == "lives_in"
+    state = skip_forward(small, state)
+    assert current_question(small, state).id == "be_region"
+
+
+def test_progress_counts_relevant_questions(small: Content) -> None:
+    state = start(InterviewState(), small)
+    assert progress(small, state) == (1, len(small.questions))
+    state, _ = run(small, ABROAD_ORGANISATION[:3])
+    position, total = progress(small, state)
+    assert position == 4 and total < len(small.questions)
+
+
+def test_language_switch_keeps_answers_and_position(small: Content) -> None:
+    state, _ = run(small, BELGIAN_EMPLOYEE[:5])
+    switched = set_language(state, "de")
+    assert switched.answers == state.answers
+    assert current_question(small, switched).id == current_question(small, state).id
+
+
+@pytest.mark.parametrize(
+    ("qid", "value", "key"),
+    [
+        ("role", None, "error.answer_required"),
+        ("role", "martian", "error.invalid_option"),
+        ("harm_types", ["privacy", "nonsense"], "error.invalid_option"),
+        ("harm_types", "privacy", "error.invalid_option"),
+        ("public_body_involved", "yes", "error.invalid_option"),
+        ("harm_date", "2026-02-30", "error.invalid_date"),
+        ("harm_date", "3026-01-01", "error.invalid_date"),
+    ],
+)
+def test_invalid_answers_are_refused_with_a_message_key(small: Content, qid: str, value: object, key: str) -> None:
+    state = start(InterviewState(), small)
+    with pytest.raises(InvalidAnswer) as info:
+        answer(small, state, qid, value)
+    assert info.value.key == key
+    assert key in small.ui
+
+
+def test_multi_answers_are_normalised(small: Content) -> None:
+    state = start(InterviewState(), small)
+    state = answer(small, state, "harm_types", ["privacy", "labour_rights", "privacy"])
+    assert state.answers["harm_types"] == ["labour_rights", "privacy"]
+
+
+def test_go_to_refuses_a_question_that_is_not_asked(small: Content) -> None:
+    state, _ = run(small, BELGIAN_EMPLOYEE)
+    with pytest.raises(InvalidAnswer):
+        go_to(small, state, "financiers")

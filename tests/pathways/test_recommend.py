@@ -1,0 +1,93 @@
+"""Recommendation: fit, caveats for unknown facts, exclusions with reasons, ranking, JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pathways.content import Content, load_content_from
+from pathways.recommend import recommend, to_json
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture()
+def small(data_dir: Path) -> Content:
+    return load_content_from(data_dir)
+
+
+def test_fitting_route_has_why_in_the_chosen_language(small: Content) -> None:
+    facts = {"harm_country": "belgium", "company_link": "belgian_company"}
+    result = recommend(small, facts, "fr", TODAY)
+    rec = next(r for r in result.recommendations if r.id == "test_route")
+    assert rec.certain
+    assert rec.why == ["Lieu du dommage : en Belgique", "Lien avec une entreprise belge : l'entreprise est établie ou active en Belgique"]
+
+
+def test_unknown_fact_suggests_with_a_caveat(small: Content) -> None:
+    result = recommend(small, {"harm_country": "belgium"}, "en", TODAY)
+    rec = next(r for r in result.recommendations if r.id == "test_route")
+    assert not rec.certain
+    assert rec.caveats[0] == (
+        "Not known yet: Link with a Belgian company. This route does not fit if the answer is: no Belgian company involved."
+    )
+
+
+def test_excluded_route_says_why_not(small: Content) -> None:
+    result = recommend(small, {"harm_country": "non_eu", "company_link": "none"}, "nl", TODAY)
+    assert [e.id for e in result.excluded] == ["test_route"]
+    assert result.excluded[0].why_not == ["Waar de schade gebeurde: buiten de Europese Unie. Deze weg vereist: in België."]
+
+
+def test_negated_exclusion_reads_naturally(small: Content) -> None:
+    result = recommend(small, {"harm_country": "belgium", "company_link": "none"}, "en", TODAY)
+    assert result.excluded[0].why_not == ["Link with a Belgian company: no Belgian company involved. This route is not open in that case."]
+
+
+def test_always_fitting_body_gets_a_why(small: Content) -> None:
+    result = recommend(small, {}, "de", TODAY)
+    body = next(r for r in result.recommendations if r.id == "test_body")
+    assert body.kind == "support" and body.why == ["Steht allen offen, unabhängig vom Fall."]
+
+
+def test_deadline_date_from_harm_date(small: Content) -> None:
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
+    rec = next(r for r in recommend(small, facts, "en", TODAY).recommendations if r.id == "test_route")
+    assert rec.deadline is not None and rec.deadline.date == dt.date(2031, 7, 14)
+
+
+def test_ranking_follows_goals_cost_and_certainty(small: Content) -> None:
+    base = {"harm_country": "belgium", "company_link": "belgian_company"}
+    plain = next(r for r in recommend(small, base, "en", TODAY).recommendations if r.id == "test_route")
+    wanted = next(r for r in recommend(small, {**base, "goals": ["compensation"]}, "en", TODAY).recommendations if r.id == "test_route")
+    assert wanted.score == plain.score + 3
+    assert any("compensation" in b for b in wanted.rank_basis)
+    poor = next(r for r in recommend(small, {**base, "income": "low"}, "en", TODAY).recommendations if r.id == "test_route")
+    assert poor.score == plain.score - 2
+    unsure = next(r for r in recommend(small, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route")
+    assert unsure.score < plain.score
+
+
+def test_valid_from_in_future_is_a_caveat_and_expired_is_excluded(small: Content, data_dir: Path) -> None:
+    route = data_dir / "routes" / "test_route.yaml"
+    route.write_text(route.read_text() + "valid_from: 2026-12-30\n")
+    content = load_content_from(data_dir)
+    rec = next(r for r in recommend(content, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route")
+    assert rec.caveats[0].startswith("Applies only from 2026-12-30")
+    route.write_text(route.read_text().replace("valid_from: 2026-12-30", "valid_to: 2026-01-01"))
+    content = load_content_from(data_dir)
+    gone = recommend(content, {"harm_country": "belgium"}, "en", TODAY)
+    assert gone.excluded[0].why_not == ["No longer available since 2026-01-01."]
+
+
+def test_json_has_the_contract_shape(small: Content) -> None:
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
+    data = to_json(small, recommend(small, facts, "en", TODAY), "en")
+    assert set(data) == {"content_version", "recommendations", "excluded"}
+    rec = data["recommendations"][0]
+    assert {"id", "title", "kind", "why", "caveats"} <= set(rec)
+    assert rec["kind"] in {"support", "non_judicial", "administrative", "judicial", "international"}
+    dated = next(r for r in data["recommendations"] if r["id"] == "test_route")
+    assert dated["deadline"] == {"date": "2031-07-14", "basis": "5 years"}

@@ -1,0 +1,72 @@
+"""Property tests over the real content: any facts, any answers, the engine holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pathways import LANGS
+from pathways.content import load_content
+from pathways.interview import InterviewState, answer, current_question, start
+from pathways.recommend import recommend, to_json
+
+CONTENT = load_content()
+
+
+def _fact_value(fact) -> st.SearchStrategy[Any]:
+    if fact.type == "choice":
+        return st.sampled_from(fact.value_ids())
+    if fact.type == "multi":
+        return st.lists(st.sampled_from(fact.value_ids()), unique=True)
+    if fact.type == "bool":
+        return st.booleans()
+    return st.dates().map(lambda d: d.isoformat())
+
+
+FACTS = st.fixed_dictionaries({}, optional={f.id: _fact_value(f) for f in CONTENT.facts.values()})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts=FACTS, lang=st.sampled_from(LANGS))
+def test_recommend_never_raises_and_always_explains(facts: dict[str, Any], lang: str) -> None:
+    result = recommend(CONTENT, facts, lang)
+    assert len(result.recommendations) + len(result.excluded) == len(CONTENT.routes) + len(CONTENT.bodies)
+    for rec in result.recommendations:
+        assert rec.why and all(w.strip() for w in rec.why)
+    for exc in result.excluded:
+        assert exc.why_not and all(w.strip() for w in exc.why_not)
+    data = to_json(CONTENT, result, lang)
+    assert [r["id"] for r in data["recommendations"]] == [r.id for r in result.recommendations]
+
+
+def _answer_for(q, draw) -> Any:
+    choices: list[Any]
+    if q.kind == "single":
+        choices = [o.id for o in q.options]
+    elif q.kind == "multi":
+        return draw(st.one_of(st.lists(st.sampled_from([o.id for o in q.options]), unique=True), st.none() if q.unknown else st.nothing()))
+    elif q.kind == "yesno":
+        choices = [True, False]
+    else:
+        choices = [draw(st.dates(max_value=__import__("datetime").date.today()).map(lambda d: d.isoformat()))]
+    if q.unknown:
+        choices.append(None)
+    return draw(st.sampled_from(choices))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_answer_sequence_ends_at_the_results(data: st.DataObject) -> None:
+    state = start(InterviewState(), CONTENT)
+    asked: list[str] = []
+    for _ in range(len(CONTENT.questions) + 1):
+        q = current_question(CONTENT, state)
+        if q is None:
+            break
+        assert q.id not in asked, "a question came back: the graph has a loop"
+        asked.append(q.id)
+        state = answer(CONTENT, state, q.id, _answer_for(q, data.draw))
+    assert state.stage == "review"
+    assert len(asked) <= 15

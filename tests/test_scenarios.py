@@ -1,0 +1,58 @@
+"""Scenario files as data: facts in, routes that must and must not be recommended.
+
+Runs every file in tests/scenarios/ and the examples in ../shared/scenarios/ (when that
+folder is beside the checkout), the same way the external expert set is run.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pathways.case_input import validate_facts
+from pathways.content import Content
+from pathways.recommend import recommend
+
+HERE = Path(__file__).parent / "scenarios"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "scenarios"
+FILES = sorted(HERE.glob("*.yaml")) + sorted(SHARED.glob("*.yaml"))
+
+
+def _matches(pattern: str, haystacks: list[str]) -> list[str]:
+    rx = re.compile(pattern, re.IGNORECASE)
+    return [h for h in haystacks if rx.search(h)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+def test_scenario(content: Content, path: Path) -> None:
+    scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
+    facts = validate_facts(content, scenario["facts"])
+    result = recommend(content, facts, "en")
+    recommended = [f"{r.id} {r.entry.title.en}" for r in result.recommendations]
+    expect = scenario.get("expect", {})
+    assert expect.get("include") or expect.get("exclude"), "a scenario must expect something"
+    for pattern in expect.get("include", []):
+        assert _matches(pattern, recommended), f"{pattern!r} not recommended; got {recommended}"
+    for pattern in expect.get("exclude", []):
+        assert not _matches(pattern, recommended), f"{pattern!r} must not be recommended: {_matches(pattern, recommended)}"
+
+
+def test_there_are_enough_scenarios() -> None:
+    assert len(list(HERE.glob("*.yaml"))) >= 40
+
+
+def test_every_route_is_included_by_some_scenario(content: Content) -> None:
+    """Each route appears as an expected inclusion in at least one scenario."""
+    included: set[str] = set()
+    for path in FILES:
+        scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
+        facts = validate_facts(content, scenario["facts"])
+        result = recommend(content, facts, "en")
+        for pattern in scenario.get("expect", {}).get("include", []):
+            rx = re.compile(pattern, re.IGNORECASE)
+            included |= {r.id for r in result.recommendations if rx.search(f"{r.id} {r.entry.title.en}")}
+    missing = sorted(set(content.routes) - included)
+    assert not missing, f"routes no scenario expects: {missing}"
