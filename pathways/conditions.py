@@ -10,12 +10,12 @@ Evaluation uses three-valued logic: a predicate over a fact the person did not k
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-Scalar = Union[bool, str]
-Truth = Union[bool, None]  # None: unknown
+Scalar = bool | str
+Truth = bool | None  # None: unknown
 
 
 class _Node(BaseModel):
@@ -38,9 +38,7 @@ class Predicate(_Node):
     @model_validator(mode="after")
     def _one_operator(self) -> Predicate:
         if len(self.operators()) != 1:
-            raise ValueError(
-                "give exactly one of equals, in, contains, contains_any, known, before, on_or_after"
-            )
+            raise ValueError("give exactly one of equals, in, contains, contains_any, known, before, on_or_after")
         return self
 
     def operators(self) -> list[str]:
@@ -86,13 +84,11 @@ def _kind(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[AllOf, Tag("all")],
-        Annotated[AnyOf, Tag("any")],
-        Annotated[Not, Tag("not")],
-        Annotated[Always, Tag("always")],
-        Annotated[Predicate, Tag("fact")],
-    ],
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[Always, Tag("always")]
+    | Annotated[Predicate, Tag("fact")],
     Discriminator(
         _kind,
         custom_error_type="condition",
@@ -186,8 +182,11 @@ def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
             return Outcome(True, support=tuple(f for p in true for f in p.support))
         maybe = [p for p in parts if p.value is None]
         if maybe:
-            return Outcome(None, support=tuple(f for p in maybe for f in p.support),
-                           unknown=tuple(f for p in maybe for f in p.unknown))
+            return Outcome(
+                None,
+                support=tuple(f for p in maybe for f in p.support),
+                unknown=tuple(f for p in maybe for f in p.unknown),
+            )
         return Outcome(False, against=tuple(f for p in parts for f in p.against))
     raise TypeError(f"not a condition: {cond!r}")
 

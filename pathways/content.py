@@ -96,7 +96,9 @@ def _validate(model: type[M], doc: YamlDocument, errors: list[ContentError], **c
         return model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("tagged-union", "function-"))))
+            loc = tuple(
+                p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("tagged-union", "function-")))
+            )
             errors.append(ContentError(doc.path, doc.line_of(loc), _explain(err, loc)))
         return None
 
@@ -120,7 +122,9 @@ def _explain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
     return f"{where}: {err['msg']}"
 
 
-def _load_one(path: Path, model: type[M], errors: list[ContentError], **context: Any) -> tuple[M | None, YamlDocument | None]:
+def _load_one(
+    path: Path, model: type[M], errors: list[ContentError], **context: Any
+) -> tuple[M | None, YamlDocument | None]:
     try:
         doc = read_yaml(path)
     except ContentError as exc:
@@ -146,9 +150,15 @@ def load_content_from(data_dir: Path) -> Content:
         errors.append(ContentError(data_dir / "ui", None, "no UI string files found; restore data/ui/*.yaml"))
     for path in ui_files:
         ui_file, ui_doc = _load_one(path, UiFile, errors)
-        for key, text in (ui_file.strings.items() if ui_file else ()):
+        for key, text in ui_file.strings.items() if ui_file else ():
             if key in ui:
-                errors.append(ContentError(path, ui_doc.line_of(("strings", key)), f"UI string {key!r} is also defined in another ui file; keep one"))
+                errors.append(
+                    ContentError(
+                        path,
+                        ui_doc.line_of(("strings", key)),
+                        f"UI string {key!r} is also defined in another ui file; keep one",
+                    )
+                )
             ui[key] = text
 
     routes: dict[str, tuple[Route, YamlDocument]] = {}
@@ -157,7 +167,9 @@ def load_content_from(data_dir: Path) -> Content:
         for path in sorted((data_dir / folder).rglob("*.yaml")):
             entry_id = path.stem
             if not entry_id or set(entry_id) - set(ID_PATTERN):
-                errors.append(ContentError(path, None, "file name must be lower-case letters, digits and _ (it is the id)"))
+                errors.append(
+                    ContentError(path, None, "file name must be lower-case letters, digits and _ (it is the id)")
+                )
                 continue
             if entry_id in routes or entry_id in bodies:
                 errors.append(ContentError(path, None, f"id {entry_id!r} is used twice; rename one file"))
@@ -176,7 +188,9 @@ def load_content_from(data_dir: Path) -> Content:
         routes={k: v for k, (v, _) in routes.items()},
         bodies={k: v for k, (v, _) in bodies.items()},
         glossary=_unique({t.id: t for t in glossary_file.terms}, glossary_file.terms, g_doc, "terms", errors),
-        obstacles=_unique({o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors),
+        obstacles=_unique(
+            {o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors
+        ),
         ui=ui,
         digest=_digest(data_dir),
     )
@@ -193,7 +207,9 @@ def _unique(mapping: dict, items: list, doc: YamlDocument | None, key: str, erro
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.id in seen and doc is not None:
-            errors.append(ContentError(doc.path, doc.line_of((key, i, "id")), f"id {item.id!r} is used twice; ids must be unique"))
+            errors.append(
+                ContentError(doc.path, doc.line_of((key, i, "id")), f"id {item.id!r} is used twice; ids must be unique")
+            )
         seen.add(item.id)
     return mapping
 
@@ -216,4 +232,12 @@ def condition_facts(cond: Condition | None) -> set[str]:
     return {p.fact for p in predicates(cond)} if cond is not None else set()
 
 
-__all__ = ["Content", "ContentInvalid", "ContentError", "load_content", "load_content_from", "Predicate", "InlineObstacle"]
+__all__ = [
+    "Content",
+    "ContentInvalid",
+    "ContentError",
+    "load_content",
+    "load_content_from",
+    "Predicate",
+    "InlineObstacle",
+]

@@ -39,25 +39,45 @@ def walk(cond: Condition | None, loc: tuple[Any, ...] = ()) -> Iterator[tuple[Pr
             yield from walk(c, (*loc, "any", i))
 
 
-def check_condition(content: Content, cond: Condition | None, doc: YamlDocument, loc: tuple[Any, ...]) -> list[ContentError]:
+def check_condition(
+    content: Content, cond: Condition | None, doc: YamlDocument, loc: tuple[Any, ...]
+) -> list[ContentError]:
     errors = []
     for pred, where in walk(cond, loc):
         line = doc.line_of(where)
         fact = content.facts.get(pred.fact)
         if fact is None:
-            errors.append(ContentError(doc.path, line, f"condition reads unknown fact {pred.fact!r}; use one of {sorted(content.facts)}"))
+            errors.append(
+                ContentError(
+                    doc.path, line, f"condition reads unknown fact {pred.fact!r}; use one of {sorted(content.facts)}"
+                )
+            )
             continue
         if pred.op not in OPS_FOR_TYPE[fact.type]:
             allowed = ", ".join(sorted(OPS_FOR_TYPE[fact.type]))
-            errors.append(ContentError(doc.path, line, f"'{pred.op}' cannot test {fact.type} fact {pred.fact!r}; use {allowed}"))
+            errors.append(
+                ContentError(doc.path, line, f"'{pred.op}' cannot test {fact.type} fact {pred.fact!r}; use {allowed}")
+            )
             continue
         if pred.op in ("equals", "in", "contains", "contains_any"):
             for value in pred.expected:
                 if fact.type == "bool":
                     if not isinstance(value, bool):
-                        errors.append(ContentError(doc.path, line, f"fact {pred.fact!r} is yes/no; compare it with true or false, not {value!r}"))
+                        errors.append(
+                            ContentError(
+                                doc.path,
+                                line,
+                                f"fact {pred.fact!r} is yes/no; compare it with true or false, not {value!r}",
+                            )
+                        )
                 elif value not in fact.value_ids():
-                    errors.append(ContentError(doc.path, line, f"{value!r} is not a value of fact {pred.fact!r}; use one of {fact.value_ids()}"))
+                    errors.append(
+                        ContentError(
+                            doc.path,
+                            line,
+                            f"{value!r} is not a value of fact {pred.fact!r}; use one of {fact.value_ids()}",
+                        )
+                    )
     return errors
 
 
@@ -66,7 +86,11 @@ def _check_question(content: Content, q: Question, i: int, doc: YamlDocument) ->
     errors: list[ContentError] = []
     fact = content.facts.get(q.fact)
     if fact is None:
-        return [ContentError(doc.path, at("fact"), f"question {q.id!r} sets unknown fact {q.fact!r}; declare it in facts.yaml")]
+        return [
+            ContentError(
+                doc.path, at("fact"), f"question {q.id!r} sets unknown fact {q.fact!r}; declare it in facts.yaml"
+            )
+        ]
     if QUESTION_KIND_FOR_FACT[q.kind] != fact.type:
         errors.append(ContentError(doc.path, at("kind"), f"a {q.kind} question cannot set {fact.type} fact {q.fact!r}"))
     if q.kind in ("single", "multi") and not q.options:
@@ -75,17 +99,29 @@ def _check_question(content: Content, q: Question, i: int, doc: YamlDocument) ->
         errors.append(ContentError(doc.path, at("options"), f"a {q.kind} question takes no options; remove them"))
     for j, opt in enumerate(q.options):
         if option_value(opt) not in fact.value_ids():
-            errors.append(ContentError(doc.path, at("options", j), f"{option_value(opt)!r} is not a value of fact {q.fact!r}; use one of {fact.value_ids()}"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    at("options", j),
+                    f"{option_value(opt)!r} is not a value of fact {q.fact!r}; use one of {fact.value_ids()}",
+                )
+            )
         for name, value in opt.also.items():
             other = content.facts.get(name)
             values = value if isinstance(value, list) else [value]
             if other is None:
                 errors.append(ContentError(doc.path, at("options", j, "also"), f"unknown fact {name!r}"))
             elif other.type != "bool" and any(v not in other.value_ids() for v in values):
-                errors.append(ContentError(doc.path, at("options", j, "also"), f"{value!r} is not a value of fact {name!r}"))
+                errors.append(
+                    ContentError(doc.path, at("options", j, "also"), f"{value!r} is not a value of fact {name!r}")
+                )
     for term in q.glossary:
         if term not in content.glossary:
-            errors.append(ContentError(doc.path, at("glossary"), f"glossary term {term!r} does not exist; add it to glossary.yaml"))
+            errors.append(
+                ContentError(
+                    doc.path, at("glossary"), f"glossary term {term!r} does not exist; add it to glossary.yaml"
+                )
+            )
     errors += check_condition(content, q.ask_if, doc, ("questions", i, "ask_if"))
     return errors
 
@@ -94,18 +130,38 @@ def _check_entry(content: Content, entry: Route | Body, doc: YamlDocument) -> li
     errors = check_condition(content, entry.eligible, doc, ("eligible",))
     for term in entry.glossary:
         if term not in content.glossary:
-            errors.append(ContentError(doc.path, doc.line_of(("glossary",)), f"glossary term {term!r} does not exist; add it to glossary.yaml"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.line_of(("glossary",)),
+                    f"glossary term {term!r} does not exist; add it to glossary.yaml",
+                )
+            )
     if isinstance(entry, Route):
         for k, ob in enumerate(entry.obstacles):
             if isinstance(ob, str) and ob not in content.obstacles:
-                errors.append(ContentError(doc.path, doc.line_of(("obstacles", k)), f"obstacle {ob!r} does not exist; add it to obstacles.yaml"))
+                errors.append(
+                    ContentError(
+                        doc.path,
+                        doc.line_of(("obstacles", k)),
+                        f"obstacle {ob!r} does not exist; add it to obstacles.yaml",
+                    )
+                )
         for k, inter in enumerate(entry.interactions):
             if inter.route not in content.routes and inter.route not in content.bodies:
-                errors.append(ContentError(doc.path, doc.line_of(("interactions", k, "route")), f"interaction names unknown route {inter.route!r}"))
+                errors.append(
+                    ContentError(
+                        doc.path,
+                        doc.line_of(("interactions", k, "route")),
+                        f"interaction names unknown route {inter.route!r}",
+                    )
+                )
     return errors
 
 
-def cross_check(content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]) -> list[ContentError]:
+def cross_check(
+    content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]
+) -> list[ContentError]:
     errors: list[ContentError] = []
     for i, q in enumerate(content.questions):
         errors += _check_question(content, q, i, q_doc)

@@ -42,11 +42,7 @@ def dated_deadline(rule: Deadline | None, harm_date: str | None, lang: str, toda
         start = dt.date.fromisoformat(harm_date)
     except ValueError:
         return None
-    candidates = [
-        (add_period(start, limit.period), limit)
-        for limit in rule.limits
-        if limit.start in DATED_STARTS
-    ]
+    candidates = [(add_period(start, limit.period), limit) for limit in rule.limits if limit.start in DATED_STARTS]
     if not candidates:
         return None
     date, limit = min(candidates, key=lambda c: c[0])

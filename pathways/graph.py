@@ -60,10 +60,14 @@ def enumerate_paths(content: Content) -> set[tuple[str, ...]]:
     questions = content.questions
     later_reads = [set().union(*(condition_facts(q.ask_if) for q in questions[i:])) for i in range(len(questions) + 1)]
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def suffixes(i: int, key: tuple) -> frozenset[tuple[str, ...]]:
         facts = dict(key)
-        while i < len(questions) and questions[i].ask_if is not None and evaluate(questions[i].ask_if, facts).value is False:
+        while (
+            i < len(questions)
+            and questions[i].ask_if is not None
+            and evaluate(questions[i].ask_if, facts).value is False
+        ):
             i += 1
         if i == len(questions):
             return frozenset({()})
@@ -88,7 +92,13 @@ def check_graph(content: Content, q_doc: YamlDocument | None) -> list[ContentErr
     set_before: set[str] = set()
     for i, q in enumerate(content.questions):
         for fact in sorted(condition_facts(q.ask_if) - set_before):
-            errors.append(ContentError(path, line(i, "ask_if"), f"question {q.id!r} depends on fact {fact!r}, which no earlier question sets; move it after that question"))
+            errors.append(
+                ContentError(
+                    path,
+                    line(i, "ask_if"),
+                    f"question {q.id!r} depends on fact {fact!r}, which no earlier question sets; move it after that question",
+                )
+            )
         set_before |= {q.fact} | {k for o in q.options for k in o.also}
     if errors:
         return errors
@@ -104,8 +114,14 @@ def check_graph(content: Content, q_doc: YamlDocument | None) -> list[ContentErr
     asked = {qid for p in paths for qid in p}
     for i, q in enumerate(content.questions):
         if q.id not in asked:
-            errors.append(ContentError(path, line(i, "ask_if"), f"question {q.id!r} is never asked: no answers make its condition true"))
+            errors.append(
+                ContentError(
+                    path, line(i, "ask_if"), f"question {q.id!r} is never asked: no answers make its condition true"
+                )
+            )
     longest = max((len(p) for p in paths), default=0)
     if longest > MAX_PATH_LENGTH:
-        errors.append(ContentError(path, None, f"some paths have {longest} questions; keep them to {MAX_PATH_LENGTH} or fewer"))
+        errors.append(
+            ContentError(path, None, f"some paths have {longest} questions; keep them to {MAX_PATH_LENGTH} or fewer")
+        )
     return errors

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,7 @@ from pathways.conditions import evaluate
 from pathways.content import Content
 from pathways.model import Question, option_value
 
-AnswerValue = Union[bool, str, list[str], None]
+AnswerValue = bool | str | list[str] | None
 Stage = Literal["start", "interview", "review", "results"]
 
 
@@ -148,7 +148,13 @@ def answer(content: Content, state: InterviewState, qid: str, value: AnswerValue
     else:
         nxt = after[0] if after else w.first_unanswered
     stage: Stage = "interview" if nxt else "review"
-    update = {"answers": kept, "cursor": nxt, "stage": stage, "dropped": dropped, "from_review": state.from_review and nxt is not None}
+    update = {
+        "answers": kept,
+        "cursor": nxt,
+        "stage": stage,
+        "dropped": dropped,
+        "from_review": state.from_review and nxt is not None,
+    }
     return state.model_copy(update=update)
 
 
@@ -157,7 +163,9 @@ def back(content: Content, state: InterviewState) -> InterviewState:
     w = walk(content, state.answers)
     if state.stage in ("review", "results"):
         last = [k for k in w.relevant if k in state.answers]
-        return state.model_copy(update={"stage": "interview", "cursor": last[-1] if last else None, "dropped": (), "from_review": False})
+        return state.model_copy(
+            update={"stage": "interview", "cursor": last[-1] if last else None, "dropped": (), "from_review": False}
+        )
     here = current_question(content, state)
     idx = w.relevant.index(here.id) if here else len(w.relevant)
     if idx == 0:
@@ -223,7 +231,9 @@ def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, Ans
         for v in wanted:
             options = [o for o in q.options if option_value(o) == v]
             if options:
-                best = max(options, key=lambda o: sum(facts.get(k) == x for k, x in o.also.items()) - len(o.also) * 0.01)
+                best = max(
+                    options, key=lambda o: sum(facts.get(k) == x for k, x in o.also.items()) - len(o.also) * 0.01
+                )
                 chosen.append(best.id)
         if q.kind == "multi":
             answers[q.id] = chosen

@@ -8,7 +8,7 @@ rather than silently ignored content. Cross-file rules (references, vocabulary) 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
@@ -43,9 +43,7 @@ class Text(Strict):
 
 Lang = Literal["nl", "fr", "de", "en"]
 RouteKind = Literal["support", "non_judicial", "administrative", "judicial", "international"]
-Achievement = Literal[
-    "compensation", "stop_harm", "sanction", "mediation", "public_statement", "information"
-]
+Achievement = Literal["compensation", "stop_harm", "sanction", "mediation", "public_statement", "information"]
 CostLevel = Literal["free", "low", "medium", "high"]
 
 
@@ -152,8 +150,14 @@ class ObstaclesFile(Strict):
 class Interaction(Strict):
     route: str
     relation: Literal[
-        "parallel", "suspends", "suspended_by", "excludes", "precondition", "next_step",
-        "does_not_stop_limitation", "stops_limitation",
+        "parallel",
+        "suspends",
+        "suspended_by",
+        "excludes",
+        "precondition",
+        "next_step",
+        "does_not_stop_limitation",
+        "stops_limitation",
     ]
     text: Text
 
@@ -171,8 +175,14 @@ class Period(Strict):
 
 
 DeadlineEvent = Literal[
-    "harm_date", "knowledge", "end_of_contract", "final_decision", "decision_notified",
-    "publication", "project_exit", "other",
+    "harm_date",
+    "knowledge",
+    "end_of_contract",
+    "final_decision",
+    "decision_notified",
+    "publication",
+    "project_exit",
+    "other",
 ]
 
 
@@ -235,7 +245,7 @@ class Route(Entry):
     deadline: Deadline | None = None
     first_steps: list[Text] = Field(min_length=1)
     documents: list[Text] = Field(default_factory=list)
-    obstacles: list[Union[str, InlineObstacle]] = Field(default_factory=list)
+    obstacles: list[str | InlineObstacle] = Field(default_factory=list)
     interactions: list[Interaction] = Field(default_factory=list)
     ranking: Ranking
 

@@ -67,7 +67,9 @@ def _expected_label(content: Content, f: Finding, lang: str) -> str:
 
 def _sentence(content: Content, f: Finding, kind: str, lang: str) -> str:
     fact = content.facts[f.fact].label.get(lang)
-    actual = content.value_label(f.fact, f.actual, lang) if f.actual is not None else content.text("trace.not_known", lang)
+    actual = (
+        content.value_label(f.fact, f.actual, lang) if f.actual is not None else content.text("trace.not_known", lang)
+    )
     if f.op == "known":
         key = {"why": "trace.why", "why_not": "trace.why_not_known", "unknown": "trace.unknown"}[kind]
         return content.text(key, lang, fact=fact, actual=actual, expected="")
@@ -96,7 +98,9 @@ def explain(content: Content, outcome: Outcome, lang: str) -> tuple[list[str], l
     return why, unknown, why_not
 
 
-def _score(content: Content, entry: Route | Body, facts: dict[str, Any], certain: bool, n_facts: int, lang: str) -> tuple[int, list[str]]:
+def _score(
+    content: Content, entry: Route | Body, facts: dict[str, Any], certain: bool, n_facts: int, lang: str
+) -> tuple[int, list[str]]:
     score, basis = 0, []
     goals = facts.get("goals") or []
     if isinstance(entry, Route):
@@ -138,7 +142,9 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
         outcome = evaluate(entry.eligible, facts)
         why, unknown, why_not = explain(content, outcome, lang)
         if entry.valid_to and entry.valid_to < today:
-            excluded.append(Exclusion(entry_id, entry, kind, [content.text("trace.expired", lang, date=entry.valid_to.isoformat())]))
+            excluded.append(
+                Exclusion(entry_id, entry, kind, [content.text("trace.expired", lang, date=entry.valid_to.isoformat())])
+            )
             continue
         if outcome.value is False:
             excluded.append(Exclusion(entry_id, entry, kind, why_not))
@@ -147,7 +153,9 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
         if entry.valid_from and entry.valid_from > today:
             caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
         caveats += [c.get(lang) for c in entry.caveats]
-        deadline = dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
+        deadline = (
+            dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
+        )
         certain = outcome.value is True
         n_facts = len({f.fact for f in outcome.support})
         score, basis = _score(content, entry, facts, certain, n_facts, lang)
@@ -159,6 +167,7 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
 
 def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
     """The contract's JSON shape (case-facts.md), plus `score` and `rank_basis`."""
+
     def rec(r: Recommendation) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": r.id,

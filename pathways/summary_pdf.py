@@ -85,12 +85,18 @@ def _route_data(content: Content, rec: Recommendation, lang: str) -> dict[str, A
     for ob in r.obstacles:
         if isinstance(ob, str):
             o = content.obstacles[ob]
-            obstacles.append({"obstacle": f"{o.title.get(lang)}: {o.description.get(lang)}", "mitigation": o.mitigation.get(lang)})
+            obstacles.append(
+                {"obstacle": f"{o.title.get(lang)}: {o.description.get(lang)}", "mitigation": o.mitigation.get(lang)}
+            )
         else:
             obstacles.append({"obstacle": ob.obstacle.get(lang), "mitigation": ob.mitigation.get(lang)})
     deadline = None
     if rec.deadline:
-        deadline = {"date": rec.deadline.date.isoformat(), "basis": rec.deadline.basis, "status": t(f"pdf.deadline.{rec.deadline.status}")}
+        deadline = {
+            "date": rec.deadline.date.isoformat(),
+            "basis": rec.deadline.basis,
+            "status": t(f"pdf.deadline.{rec.deadline.status}"),
+        }
     deadline_text = "; ".join(lim.text.get(lang) for lim in r.deadline.limits) if r.deadline else None
     return {
         "title": r.title.get(lang),
@@ -111,7 +117,9 @@ def _route_data(content: Content, rec: Recommendation, lang: str) -> dict[str, A
     }
 
 
-def summary_data(content: Content, state: InterviewState, lang: str, include_notes: bool, today: dt.date | None = None) -> tuple[dict[str, Any], Result]:
+def summary_data(
+    content: Content, state: InterviewState, lang: str, include_notes: bool, today: dt.date | None = None
+) -> tuple[dict[str, Any], Result]:
     """Everything the template shows, as plain localised strings."""
     today = today or dt.date.today()
     t = lambda key, **kw: content.text(key, lang, **kw)  # noqa: E731
@@ -143,13 +151,20 @@ def summary_data(content: Content, state: InterviewState, lang: str, include_not
         "reference": reference,
         "content_version": content.version,
         "intro": t("pdf.intro"),
-        "labels": {k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")},
+        "labels": {
+            k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")
+        },
         "situation": [
-            {"label": content.facts[k].label.get(lang), "value": content.value_label(k, v, lang)} for k, v in facts.items()
+            {"label": content.facts[k].label.get(lang), "value": content.value_label(k, v, lang)}
+            for k, v in facts.items()
         ],
         "recommendations": [_route_data(content, r, lang) for r in routes],
         "support": [
-            {"title": b.entry.title.get(lang), "helps_with": b.entry.helps_with.get(lang), "contacts": _contact_lines(b.entry, lang)}
+            {
+                "title": b.entry.title.get(lang),
+                "helps_with": b.entry.helps_with.get(lang),
+                "contacts": _contact_lines(b.entry, lang),
+            }
             for b in bodies
         ],
         "excluded": [{"title": e.entry.title.get(lang), "why_not": e.why_not} for e in result.excluded[:MAX_EXCLUDED]],
@@ -203,7 +218,9 @@ def answer_label(content: Content, qid: str, value: Any, lang: str) -> str:
     return ", ".join(labels)
 
 
-def render_summary(content: Content, state: InterviewState, lang: str, include_notes: bool = False, today: dt.date | None = None) -> bytes:
+def render_summary(
+    content: Content, state: InterviewState, lang: str, include_notes: bool = False, today: dt.date | None = None
+) -> bytes:
     """The summary PDF for a case, in `lang` (independent of the screen language)."""
     data, _ = summary_data(content, state, lang, include_notes, today)
     case_file = data.pop("case_file")

@@ -53,8 +53,22 @@ def test_no_path_is_longer_than_the_limit(content: Content) -> None:
 
 
 def test_every_contract_fact_is_set_by_some_question(content: Content) -> None:
-    contract = {"role", "harm_country", "be_region", "lives_in", "company_link", "public_body_involved", "relationship",
-                "harm_types", "discrimination_ground", "goals", "urgency", "harm_date", "financiers", "income"}
+    contract = {
+        "role",
+        "harm_country",
+        "be_region",
+        "lives_in",
+        "company_link",
+        "public_body_involved",
+        "relationship",
+        "harm_types",
+        "discrimination_ground",
+        "goals",
+        "urgency",
+        "harm_date",
+        "financiers",
+        "income",
+    }
     set_by = {q.fact for q in content.questions} | {k for q in content.questions for o in q.options for k in o.also}
     assert contract <= set_by
 

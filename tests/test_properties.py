@@ -46,7 +46,12 @@ def _answer_for(q, draw) -> Any:
     if q.kind == "single":
         choices = [o.id for o in q.options]
     elif q.kind == "multi":
-        return draw(st.one_of(st.lists(st.sampled_from([o.id for o in q.options]), unique=True), st.none() if q.unknown else st.nothing()))
+        return draw(
+            st.one_of(
+                st.lists(st.sampled_from([o.id for o in q.options]), unique=True),
+                st.none() if q.unknown else st.nothing(),
+            )
+        )
     elif q.kind == "yesno":
         choices = [True, False]
     else:

@@ -37,7 +37,9 @@ def test_scenario(content: Content, path: Path) -> None:
     for pattern in expect.get("include", []):
         assert _matches(pattern, recommended), f"{pattern!r} not recommended; got {recommended}"
     for pattern in expect.get("exclude", []):
-        assert not _matches(pattern, recommended), f"{pattern!r} must not be recommended: {_matches(pattern, recommended)}"
+        assert not _matches(pattern, recommended), (
+            f"{pattern!r} must not be recommended: {_matches(pattern, recommended)}"
+        )
 
 
 def test_there_are_enough_scenarios() -> None:

@@ -48,7 +48,10 @@ def test_unknown_questions_and_values_are_dropped_and_reported(content: Content)
     data["answers"]["lives_in"] = "atlantis"
     restored, dropped = load_case(content, json.dumps(data).encode())
     assert set(dropped) == {"favourite_colour", "lives_in", "be_region"}  # region depended on lives_in
-    assert restored.answers == {"role": "victim", "harm_country": "belgium"} | {"be_region": "brussels"} or "be_region" not in restored.answers
+    assert (
+        restored.answers == {"role": "victim", "harm_country": "belgium"} | {"be_region": "brussels"}
+        or "be_region" not in restored.answers
+    )
 
 
 @pytest.mark.parametrize(

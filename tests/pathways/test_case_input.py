@@ -26,7 +26,9 @@ def test_bad_facts_are_named(content: Content, facts: dict, message: str) -> Non
 
 
 def test_null_means_unknown_and_lists_are_deduplicated(content: Content) -> None:
-    facts = validate_facts(content, {"income": None, "goals": ["information", "information"], "harm_date": "2026-01-05"})
+    facts = validate_facts(
+        content, {"income": None, "goals": ["information", "information"], "harm_date": "2026-01-05"}
+    )
     assert facts == {"goals": ["information"], "harm_date": "2026-01-05"}
 
 

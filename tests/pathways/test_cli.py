@@ -68,7 +68,12 @@ def test_catalogue_json_lists_every_entry_in_four_languages(capsys: pytest.Captu
 
 @pytest.mark.skipif(not EIB.exists(), reason="../shared/scenarios is not beside this checkout")
 def test_module_entry_point_with_shared_scenario() -> None:
-    out = subprocess.run([sys.executable, "-m", "pathways", "recommend", "--facts", str(EIB), "--format", "json", "--lang", "de"],
-                         capture_output=True, text=True, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "pathways", "recommend", "--facts", str(EIB), "--format", "json", "--lang", "de"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     data = json.loads(out.stdout)
     assert any(r["id"] == "oecd_ncp" for r in data["recommendations"])

@@ -11,7 +11,9 @@ parse = TypeAdapter(Condition).validate_python
 
 
 def test_all_true_gives_support_for_each_predicate() -> None:
-    cond = parse({"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "harm_types", "contains": "privacy"}]})
+    cond = parse(
+        {"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "harm_types", "contains": "privacy"}]}
+    )
     out = evaluate(cond, {"harm_country": "belgium", "harm_types": ["privacy", "other"]})
     assert out.value is True
     assert [f.fact for f in out.support] == ["harm_country", "harm_types"]
@@ -19,14 +21,18 @@ def test_all_true_gives_support_for_each_predicate() -> None:
 
 
 def test_all_false_reports_first_failing_predicate_only() -> None:
-    cond = parse({"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "relationship", "equals": "consumer"}]})
+    cond = parse(
+        {"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "relationship", "equals": "consumer"}]}
+    )
     out = evaluate(cond, {"harm_country": "non_eu", "relationship": "employee"})
     assert out.value is False
     assert [(f.fact, f.actual) for f in out.against] == [("harm_country", "non_eu")]
 
 
 def test_unknown_fact_is_unknown_not_false() -> None:
-    cond = parse({"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "relationship", "equals": "consumer"}]})
+    cond = parse(
+        {"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "relationship", "equals": "consumer"}]}
+    )
     out = evaluate(cond, {"harm_country": "belgium"})
     assert out.value is None
     assert [f.fact for f in out.unknown] == ["relationship"]
@@ -82,12 +88,21 @@ def test_always_and_empty_all_fit_everything() -> None:
     assert evaluate(parse({"all": []}), {}).value is True
 
 
-@pytest.mark.parametrize("bad", [{"fact": "x"}, {"fact": "x", "equals": "a", "in": ["b"]}, {"every": []}, {"any": []}, {"always": False}])
+@pytest.mark.parametrize(
+    "bad", [{"fact": "x"}, {"fact": "x", "equals": "a", "in": ["b"]}, {"every": []}, {"any": []}, {"always": False}]
+)
 def test_malformed_conditions_are_rejected(bad: dict) -> None:
     with pytest.raises(ValidationError):
         parse(bad)
 
 
 def test_predicates_lists_every_leaf() -> None:
-    cond = parse({"all": [{"fact": "a", "equals": "x"}, {"any": [{"not": {"fact": "b", "equals": "y"}}, {"fact": "c", "known": True}]}]})
+    cond = parse(
+        {
+            "all": [
+                {"fact": "a", "equals": "x"},
+                {"any": [{"not": {"fact": "b", "equals": "y"}}, {"fact": "c", "known": True}]},
+            ]
+        }
+    )
     assert [p.fact for p in predicates(cond)] == ["a", "b", "c"]

@@ -24,13 +24,33 @@ CASES = [
     ("blank_translation.yaml", "routes/test_route.yaml", "title.en: Value error, must not be empty", 2),
     ("unknown_fact.yaml", "routes/test_route.yaml", "condition reads unknown fact 'harm_place'", 9),
     ("unknown_value.yaml", "routes/test_route.yaml", "'belgie' is not a value of fact 'harm_country'; use one of", 9),
-    ("wrong_operator.yaml", "routes/test_route.yaml", "'contains' cannot test choice fact 'harm_country'; use equals, in, known", 9),
+    (
+        "wrong_operator.yaml",
+        "routes/test_route.yaml",
+        "'contains' cannot test choice fact 'harm_country'; use equals, in, known",
+        9,
+    ),
     ("no_operator.yaml", "routes/test_route.yaml", "give exactly one of equals, in, contains", 9),
     ("two_operators.yaml", "routes/test_route.yaml", "give exactly one of equals, in, contains", 9),
-    ("unknown_condition_key.yaml", "routes/test_route.yaml", "a condition needs one of the keys all, any, not, always or fact", 9),
+    (
+        "unknown_condition_key.yaml",
+        "routes/test_route.yaml",
+        "a condition needs one of the keys all, any, not, always or fact",
+        9,
+    ),
     ("unknown_interaction.yaml", "routes/test_route.yaml", "interaction names unknown route 'no_such_route'", 28),
-    ("unknown_obstacle.yaml", "routes/test_route.yaml", "obstacle 'no_such_obstacle' does not exist; add it to obstacles.yaml", 26),
-    ("unknown_glossary.yaml", "routes/test_route.yaml", "glossary term 'no_such_term' does not exist; add it to glossary.yaml", 27),
+    (
+        "unknown_obstacle.yaml",
+        "routes/test_route.yaml",
+        "obstacle 'no_such_obstacle' does not exist; add it to obstacles.yaml",
+        26,
+    ),
+    (
+        "unknown_glossary.yaml",
+        "routes/test_route.yaml",
+        "glossary term 'no_such_term' does not exist; add it to glossary.yaml",
+        27,
+    ),
     ("bad_date.yaml", "routes/test_route.yaml", "last_reviewed: not a date; write it as YYYY-MM-DD", 33),
     ("bad_url.yaml", "routes/test_route.yaml", "contacts.0.website: not a valid web address", 25),
     ("bad_enum.yaml", "routes/test_route.yaml", "kind: Input should be 'support', 'non_judicial'", 1),
@@ -38,11 +58,26 @@ CASES = [
     ("empty_sources.yaml", "routes/test_route.yaml", "sources: List should have at least 1 item", 30),
     ("syntax_error.yaml", "routes/test_route.yaml", "fix the YAML syntax", 5),
     ("python_tag.yaml", "routes/test_route.yaml", "could not determine a constructor for the tag", 4),
-    ("bool_compared_with_text.yaml", "routes/test_route.yaml", "fact 'public_body_involved' is yes/no; compare it with true or false", 9),
+    (
+        "bool_compared_with_text.yaml",
+        "routes/test_route.yaml",
+        "fact 'public_body_involved' is yes/no; compare it with true or false",
+        9,
+    ),
     ("reversed_validity.yaml", "routes/test_route.yaml", "valid_to is before valid_from", 1),
-    ("route_minimal_copy", "routes/Bad-Name.yaml", "file name must be lower-case letters, digits and _ (it is the id)", None),
+    (
+        "route_minimal_copy",
+        "routes/Bad-Name.yaml",
+        "file name must be lower-case letters, digits and _ (it is the id)",
+        None,
+    ),
     ("route_minimal_copy", "bodies/test_route.yaml", "id 'test_route' is used twice; rename one file", None),
-    ("questions_later_fact.yaml", "questions.yaml", "question 'harm_country' depends on fact 'urgency', which no earlier question sets", 12),
+    (
+        "questions_later_fact.yaml",
+        "questions.yaml",
+        "question 'harm_country' depends on fact 'urgency', which no earlier question sets",
+        12,
+    ),
     ("questions_never_asked.yaml", "questions.yaml", "question 'harm_country' is never asked", 12),
     ("questions_bad_option.yaml", "questions.yaml", "'mars' is not a value of fact 'harm_country'", 14),
     ("questions_duplicate_id.yaml", "questions.yaml", "id 'role' is used twice; ids must be unique", 9),
@@ -51,14 +86,20 @@ CASES = [
 
 
 def _place(data_dir: Path, fixture: str, dest: str) -> Path:
-    source = Path(__file__).parent.parent / "fixtures" / "valid" / "route_minimal.yaml" if fixture == "route_minimal_copy" else BROKEN / fixture
+    source = (
+        Path(__file__).parent.parent / "fixtures" / "valid" / "route_minimal.yaml"
+        if fixture == "route_minimal_copy"
+        else BROKEN / fixture
+    )
     target = data_dir / dest
     shutil.copy(source, target)
     return target
 
 
 @pytest.mark.parametrize(("fixture", "dest", "message", "line"), CASES, ids=[c[0] + "->" + c[1] for c in CASES])
-def test_broken_content_is_reported_with_file_and_line(data_dir: Path, fixture: str, dest: str, message: str, line: int | None) -> None:
+def test_broken_content_is_reported_with_file_and_line(
+    data_dir: Path, fixture: str, dest: str, message: str, line: int | None
+) -> None:
     target = _place(data_dir, fixture, dest)
     with pytest.raises(ContentInvalid) as info:
         load_content_from(data_dir)

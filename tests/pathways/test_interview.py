@@ -41,17 +41,34 @@ def run(content: Content, answers: list[tuple[str, object]]) -> tuple[InterviewS
 
 
 BELGIAN_EMPLOYEE = [
-    ("role", "victim"), ("harm_country", "belgium"), ("lives_in", "belgium"), ("be_region", "flanders"),
-    ("company_link", "belgian_company"), ("public_body_involved", False), ("relationship", "employee"),
-    ("harm_types", ["health_safety"]), ("goals", ["compensation"]), ("urgency", "ongoing"),
-    ("harm_date", "2026-10-02"), ("residence_status", "regular"), ("income", "not_low"),
+    ("role", "victim"),
+    ("harm_country", "belgium"),
+    ("lives_in", "belgium"),
+    ("be_region", "flanders"),
+    ("company_link", "belgian_company"),
+    ("public_body_involved", False),
+    ("relationship", "employee"),
+    ("harm_types", ["health_safety"]),
+    ("goals", ["compensation"]),
+    ("urgency", "ongoing"),
+    ("harm_date", "2026-10-02"),
+    ("residence_status", "regular"),
+    ("income", "not_low"),
 ]
 
 ABROAD_ORGANISATION = [
-    ("role", "organisation"), ("harm_country", "non_eu"), ("lives_in", "non_eu"),
-    ("company_link", "belgian_company"), ("public_body_involved", None), ("relationship", "community_member"),
-    ("harm_types", ["land_housing", "discrimination"]), ("discrimination_ground", "origin"),
-    ("financiers", ["eib"]), ("goals", ["stop_harm"]), ("urgency", "ongoing"), ("harm_date", None),
+    ("role", "organisation"),
+    ("harm_country", "non_eu"),
+    ("lives_in", "non_eu"),
+    ("company_link", "belgian_company"),
+    ("public_body_involved", None),
+    ("relationship", "community_member"),
+    ("harm_types", ["land_housing", "discrimination"]),
+    ("discrimination_ground", "origin"),
+    ("financiers", ["eib"]),
+    ("goals", ["stop_harm"]),
+    ("urgency", "ongoing"),
+    ("harm_date", None),
 ]
 
 

@@ -23,7 +23,10 @@ def test_fitting_route_has_why_in_the_chosen_language(small: Content) -> None:
     result = recommend(small, facts, "fr", TODAY)
     rec = next(r for r in result.recommendations if r.id == "test_route")
     assert rec.certain
-    assert rec.why == ["Lieu du dommage : en Belgique", "Lien avec une entreprise belge : l'entreprise est établie ou active en Belgique"]
+    assert rec.why == [
+        "Lieu du dommage : en Belgique",
+        "Lien avec une entreprise belge : l'entreprise est établie ou active en Belgique",
+    ]
 
 
 def test_unknown_fact_suggests_with_a_caveat(small: Content) -> None:
@@ -38,12 +41,16 @@ def test_unknown_fact_suggests_with_a_caveat(small: Content) -> None:
 def test_excluded_route_says_why_not(small: Content) -> None:
     result = recommend(small, {"harm_country": "non_eu", "company_link": "none"}, "nl", TODAY)
     assert [e.id for e in result.excluded] == ["test_route"]
-    assert result.excluded[0].why_not == ["Waar de schade gebeurde: buiten de Europese Unie. Deze weg vereist: in België."]
+    assert result.excluded[0].why_not == [
+        "Waar de schade gebeurde: buiten de Europese Unie. Deze weg vereist: in België."
+    ]
 
 
 def test_negated_exclusion_reads_naturally(small: Content) -> None:
     result = recommend(small, {"harm_country": "belgium", "company_link": "none"}, "en", TODAY)
-    assert result.excluded[0].why_not == ["Link with a Belgian company: no Belgian company involved. This route is not open in that case."]
+    assert result.excluded[0].why_not == [
+        "Link with a Belgian company: no Belgian company involved. This route is not open in that case."
+    ]
 
 
 def test_always_fitting_body_gets_a_why(small: Content) -> None:
@@ -61,12 +68,20 @@ def test_deadline_date_from_harm_date(small: Content) -> None:
 def test_ranking_follows_goals_cost_and_certainty(small: Content) -> None:
     base = {"harm_country": "belgium", "company_link": "belgian_company"}
     plain = next(r for r in recommend(small, base, "en", TODAY).recommendations if r.id == "test_route")
-    wanted = next(r for r in recommend(small, {**base, "goals": ["compensation"]}, "en", TODAY).recommendations if r.id == "test_route")
+    wanted = next(
+        r
+        for r in recommend(small, {**base, "goals": ["compensation"]}, "en", TODAY).recommendations
+        if r.id == "test_route"
+    )
     assert wanted.score == plain.score + 3
     assert any("compensation" in b for b in wanted.rank_basis)
-    poor = next(r for r in recommend(small, {**base, "income": "low"}, "en", TODAY).recommendations if r.id == "test_route")
+    poor = next(
+        r for r in recommend(small, {**base, "income": "low"}, "en", TODAY).recommendations if r.id == "test_route"
+    )
     assert poor.score == plain.score - 2
-    unsure = next(r for r in recommend(small, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route")
+    unsure = next(
+        r for r in recommend(small, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route"
+    )
     assert unsure.score < plain.score
 
 
@@ -74,7 +89,9 @@ def test_valid_from_in_future_is_a_caveat_and_expired_is_excluded(small: Content
     route = data_dir / "routes" / "test_route.yaml"
     route.write_text(route.read_text() + "valid_from: 2026-12-30\n")
     content = load_content_from(data_dir)
-    rec = next(r for r in recommend(content, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route")
+    rec = next(
+        r for r in recommend(content, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route"
+    )
     assert rec.caveats[0].startswith("Applies only from 2026-12-30")
     route.write_text(route.read_text().replace("valid_from: 2026-12-30", "valid_to: 2026-01-01"))
     content = load_content_from(data_dir)

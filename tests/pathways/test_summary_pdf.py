@@ -41,8 +41,14 @@ def _text(pdf: bytes) -> str:
     [
         ("nl", ["Uw situatie", "Voorgestelde wegen", "Testweg", "Waar de schade gebeurde: in België", "2031-07-14"]),
         ("fr", ["Votre situation", "Voies proposées", "Voie de test", "Lieu du dommage : en Belgique", "2031-07-14"]),
-        ("de", ["Ihre Situation", "Vorgeschlagene Wege", "Testweg", "Wo der Schaden entstand: in Belgien", "2031-07-14"]),
-        ("en", ["Your situation", "Suggested routes", "Test route", "Where the harm happened: in Belgium", "2031-07-14"]),
+        (
+            "de",
+            ["Ihre Situation", "Vorgeschlagene Wege", "Testweg", "Wo der Schaden entstand: in Belgien", "2031-07-14"],
+        ),
+        (
+            "en",
+            ["Your situation", "Suggested routes", "Test route", "Where the harm happened: in Belgium", "2031-07-14"],
+        ),
     ],
 )
 def test_contents_in_each_language(small: Content, lang: str, words: list[str]) -> None:
@@ -92,7 +98,9 @@ def test_markup_in_notes_is_shown_verbatim(small: Content) -> None:
     assert "#set page" in text
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(notes=st.text(max_size=100_000))
 def test_any_unicode_notes_give_a_pdf(small: Content, notes: str) -> None:
     pdf = render_summary(small, _state(small, notes=notes), "nl", include_notes=True)
