@@ -24,7 +24,7 @@ class Strict(BaseModel):
 def _non_blank(value: str) -> str:
     if not value or not value.strip():
         raise ValueError("must not be empty")
-    return value.strip()
+    return value  # kept as written: separators such as " or " carry their spaces
 
 
 class Text(Strict):

@@ -108,3 +108,13 @@ def test_json_has_the_contract_shape(small: Content) -> None:
     assert rec["kind"] in {"support", "non_judicial", "administrative", "judicial", "international"}
     dated = next(r for r in data["recommendations"] if r["id"] == "test_route")
     assert dated["deadline"] == {"date": "2031-07-14", "basis": "5 years"}
+
+
+def test_alternatives_are_joined_with_spaced_or(small: Content, data_dir: Path) -> None:
+    route = data_dir / "routes" / "test_route.yaml"
+    route.write_text(route.read_text().replace("{fact: harm_country, equals: belgium}", "{fact: harm_country, in: [belgium, eu]}"))
+    content = load_content_from(data_dir)
+    result = recommend(content, {"harm_country": "non_eu"}, "fr", TODAY)
+    assert result.excluded[0].why_not == [
+        "Lieu du dommage : hors de l'Union européenne. Cette voie suppose : en Belgique ou dans un autre pays de l'UE."
+    ]
