@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from pathways import LANGS
 from pathways.content import Content, load_content
@@ -21,7 +22,7 @@ def _texts(value: Any) -> list[Text]:
         return [value]
     if isinstance(value, (list, tuple)):
         return [t for v in value for t in _texts(v)]
-    if hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):
         return [t for name in type(value).model_fields for t in _texts(getattr(value, name))]
     return []
 

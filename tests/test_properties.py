@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -55,7 +56,7 @@ def _answer_for(q, draw) -> Any:
     elif q.kind == "yesno":
         choices = [True, False]
     else:
-        choices = [draw(st.dates(max_value=__import__("datetime").date.today()).map(lambda d: d.isoformat()))]
+        choices = [draw(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date.today()).map(lambda d: d.isoformat()))]
     if q.unknown:
         choices.append(None)
     return draw(st.sampled_from(choices))
