@@ -27,6 +27,7 @@ GOAL_TO_ACHIEVEMENT = {
     "information": "information",
 }
 COST_POINTS = {"free": 2, "low": 1, "medium": 0, "high": -1}
+HARM_FACTS = {"harm_types", "discrimination_ground", "financiers"}  # what happened, not where or who
 KIND_ORDER = ("support", "non_judicial", "administrative", "judicial", "international")
 
 
@@ -99,7 +100,7 @@ def explain(content: Content, outcome: Outcome, lang: str) -> tuple[list[str], l
 
 
 def _score(
-    content: Content, entry: Route | Body, facts: dict[str, Any], certain: bool, n_facts: int, lang: str
+    content: Content, entry: Route | Body, facts: dict[str, Any], certain: bool, support: set[str], lang: str
 ) -> tuple[int, list[str]]:
     score, basis = 0, []
     goals = facts.get("goals") or []
@@ -122,8 +123,10 @@ def _score(
     if cost == "high" and facts.get("income") == "low":
         score -= 2
     basis.append(content.text(f"rank.cost.{cost}", lang))
-    specific = min(n_facts, 3)
-    score += specific
+    score += min(len(support), 3)
+    if support & HARM_FACTS:
+        score += 2
+        basis.append(content.text("rank.harm_specific", lang))
     if not certain:
         score -= 2
         basis.append(content.text("rank.uncertain", lang))
@@ -157,8 +160,8 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
             dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
         )
         certain = outcome.value is True
-        n_facts = len({f.fact for f in outcome.support})
-        score, basis = _score(content, entry, facts, certain, n_facts, lang)
+        support = {f.fact for f in outcome.support if not f.negated}  # "is X", not "is not Y"
+        score, basis = _score(content, entry, facts, certain, support, lang)
         recs.append(Recommendation(entry_id, entry, kind, certain, why, caveats, deadline, score, basis))
     recs.sort(key=lambda r: (-r.score, KIND_ORDER.index(r.kind), r.entry.title.get(lang)))
     excluded.sort(key=lambda e: (KIND_ORDER.index(e.kind), e.entry.title.get(lang)))
