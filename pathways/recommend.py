@@ -87,7 +87,8 @@ def _sentences(content: Content, findings: tuple[Finding, ...], kind: str, lang:
 
 def explain(content: Content, outcome: Outcome, lang: str) -> tuple[list[str], list[str], list[str]]:
     """(why, caveats from unknown facts, why_not) for one evaluated condition."""
-    why = _sentences(content, outcome.support, "why", lang)
+    # a predicate that passed only because content said "if unknown, count as true" is no reason to show
+    why = _sentences(content, tuple(f for f in outcome.support if f.actual is not None), "why", lang)
     unknown = _sentences(content, outcome.unknown, "unknown", lang)
     why_not = _sentences(content, outcome.against, "why_not", lang)
     if outcome.value is True and not why:

@@ -47,11 +47,18 @@ def test_unknown_questions_and_values_are_dropped_and_reported(content: Content)
     data["answers"]["favourite_colour"] = "blue"
     data["answers"]["lives_in"] = "atlantis"
     restored, dropped = load_case(content, json.dumps(data).encode())
-    assert set(dropped) == {"favourite_colour", "lives_in", "be_region"}  # region depended on lives_in
-    assert (
-        restored.answers == {"role": "victim", "harm_country": "belgium"} | {"be_region": "brussels"}
-        or "be_region" not in restored.answers
-    )
+    assert set(dropped) == {"favourite_colour", "lives_in"}
+    # the region question still applies (the harm was in Belgium), so its answer is kept
+    assert restored.answers == {"role": "victim", "harm_country": "belgium", "be_region": "brussels"}
+
+
+def test_answer_made_irrelevant_by_a_dropped_one_is_dropped_too(content: Content) -> None:
+    data = case_data(content, _state(content))
+    data["answers"]["harm_country"] = "non_eu"  # hand-edited: neither harm nor home in Belgium now
+    data["answers"]["lives_in"] = "non_eu"
+    restored, dropped = load_case(content, json.dumps(data).encode())
+    assert dropped == ["be_region"]
+    assert "be_region" not in restored.answers
 
 
 @pytest.mark.parametrize(

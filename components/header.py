@@ -1,0 +1,51 @@
+"""The top of every screen: title, language switch and quick exit.
+
+Switching language changes only `InterviewState.lang`; answers and position stay, and
+answer widgets keep their key (fresh_widgets=False) so an unsaved choice survives too.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import quick_exit
+from components.session import commit, content, safe_callback, state
+from pathways import LANGS
+from pathways.interview import set_language
+
+# Captions in Streamlit's default grey fail WCAG contrast (3.8:1); darken them to 7:1.
+STYLE = """<style>
+h1 {font-size: 2rem !important;}
+[data-testid='stMainBlockContainer'] {padding-top: 3rem;}
+[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p {color: #4a4a4a !important; opacity: 1 !important;}
+</style>"""
+
+
+@safe_callback
+def _switch(lang: str) -> None:
+    commit(set_language(state(), lang), fresh_widgets=False)
+
+
+def page_setup() -> None:
+    """Tab title and the page's `lang` attribute (for screen readers and hyphenation)."""
+    lang = state().lang
+    st.set_page_config(page_title=content().index.title.get(lang), page_icon=":material/signpost:", layout="centered")
+    st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
+    st.html(STYLE)
+
+
+def render() -> None:
+    current = state().lang
+    with st.container(horizontal=True, vertical_alignment="center", key="topbar"):
+        for lang in LANGS:
+            st.button(
+                content().text(f"lang.{lang}", lang),
+                key=f"lang_{lang}",
+                on_click=_switch,
+                args=(lang,),
+                type="primary" if lang == current else "tertiary",
+                help=content().text("lang.switch_help", lang),
+            )
+        st.space("stretch")
+        quick_exit.button()
+    st.title(content().index.title.get(current), anchor=False)

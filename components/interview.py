@@ -1,0 +1,159 @@
+"""One question per screen, with why we ask, words explained, progress, back and next.
+
+The widgets are drawn from the state under keys that change whenever the state changes
+(`wkey`), and an answer reaches the state only through `interview.answer` on "Next".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components import format as fmt
+from components.session import commit, content, flash, lang, safe_callback, state, t, wkey
+from pathways.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
+from pathways.model import Question
+
+UNKNOWN = "__unknown__"
+DATE_FORMAT = {"nl": "DD-MM-YYYY", "fr": "DD/MM/YYYY", "de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
+DATE_EXAMPLE = {"nl": "%d-%m-%Y", "fr": "%d/%m/%Y", "de": "%d.%m.%Y", "en": "%d/%m/%Y"}
+
+
+def _keys(q: Question) -> dict[str, str]:
+    keys = {"main": wkey("q", q.id), "unknown": wkey("q", q.id, UNKNOWN)}
+    keys.update({o.id: wkey("q", q.id, "opt", o.id) for o in q.options})
+    return keys
+
+
+def read_widgets(q: Question) -> object:
+    """The answer the widgets show, in the engine's form; InvalidAnswer when none is chosen."""
+    ss, keys = st.session_state, _keys(q)
+    if q.kind in ("multi", "date") and q.unknown and ss.get(keys["unknown"]):
+        return None
+    if q.kind == "multi":
+        return [o.id for o in q.options if ss.get(keys[o.id])]
+    value = ss.get(keys["main"])
+    if value is None:
+        raise InvalidAnswer("error.answer_required", q.id)
+    if q.kind == "date":
+        return value.isoformat()
+    if value == UNKNOWN:
+        return None
+    if q.kind == "yesno":
+        return value == "yes"
+    return value
+
+
+@safe_callback
+def _next(qid: str, then_review: bool = False) -> None:
+    c = content()
+    try:
+        new = answer(c, state(), qid, read_widgets(c.question(qid)))
+    except InvalidAnswer as exc:
+        flash("error", exc.key)
+        return
+    if then_review and walk(c, new.answers).first_unanswered is None:
+        new = to_stage(new, "review")
+    commit(new)
+
+
+@safe_callback
+def _back() -> None:
+    commit(back(content(), state()))
+
+
+def _choice_widget(q: Question, lg: str, keys: dict[str, str], current: object, answered: bool) -> None:
+    if q.kind == "yesno":
+        options = ["yes", "no"]
+        labels = {"yes": t("answer.yes"), "no": t("answer.no")}
+        chosen = None if not answered else (UNKNOWN if current is None else ("yes" if current else "no"))
+    else:
+        options = [o.id for o in q.options]
+        labels = {o: fmt.option_label(q, o, lg) for o in options}
+        chosen = UNKNOWN if answered and current is None else current
+    if q.unknown:
+        options.append(UNKNOWN)
+        labels[UNKNOWN] = t("answer.dont_know")
+    st.radio(
+        q.text.get(lg),
+        options,
+        index=options.index(chosen) if chosen in options else None,
+        format_func=labels.__getitem__,
+        key=keys["main"],
+        label_visibility="collapsed",
+    )
+
+
+def _multi_widget(q: Question, lg: str, keys: dict[str, str], current: object, answered: bool) -> None:
+    st.caption(t("interview.multi_hint"))
+    chosen = current if isinstance(current, list) else []
+    for o in q.options:
+        st.checkbox(fmt.option_label(q, o.id, lg), value=o.id in chosen, key=keys[o.id])
+    if q.unknown:
+        st.checkbox(t("answer.dont_know"), value=answered and current is None, key=keys["unknown"])
+
+
+def _date_widget(q: Question, lg: str, keys: dict[str, str], current: object, answered: bool) -> None:
+    today = dt.date.today()
+    st.date_input(
+        q.text.get(lg),
+        value=dt.date.fromisoformat(current) if isinstance(current, str) else None,
+        min_value=dt.date(1900, 1, 1),
+        max_value=today + dt.timedelta(days=366),
+        format=DATE_FORMAT[lg],
+        key=keys["main"],
+        label_visibility="collapsed",
+    )
+    st.caption(t("interview.date_help", example=today.strftime(DATE_EXAMPLE[lg])))
+    if q.unknown:
+        st.checkbox(t("answer.dont_know"), value=answered and current is None, key=keys["unknown"])
+
+
+def _glossary(q: Question, lg: str) -> None:
+    terms = [content().glossary[g] for g in q.glossary if g in content().glossary]
+    if not terms:
+        return
+    with st.expander(t("interview.words_explained"), icon=":material/menu_book:"):
+        for term in terms:
+            st.markdown(f"**{term.term.get(lg)}**: {term.definition.get(lg)}")
+
+
+def dropped_notice() -> None:
+    """Say which answers an earlier change (or an older case file) made irrelevant."""
+    dropped = state().dropped
+    if not dropped:
+        return
+    titles = list(dict.fromkeys(fmt.question_title(qid, lang()) for qid in dropped))
+    st.warning(
+        t("interview.dropped", n=len(dropped)) + "\n\n" + "\n".join(f"- {x}" for x in titles), icon=":material/info:"
+    )
+
+
+def render() -> None:
+    c, s, lg = content(), state(), lang()
+    q = current_question(c, s)
+    if q is None:  # nothing left to ask: go to the review screen
+        commit(to_stage(s, "review"))
+        st.rerun()
+    n, total = progress(c, s)
+    st.progress(n / max(total, 1), text=t("interview.progress", n=n, total=total))
+    dropped_notice()
+    st.header(q.text.get(lg), anchor=False)
+    st.caption(t("interview.why", why=q.why.get(lg)))
+    if q.help:
+        st.markdown(q.help.get(lg))
+    keys, current, answered = _keys(q), s.answers.get(q.id), q.id in s.answers
+    widget = {"multi": _multi_widget, "date": _date_widget}.get(q.kind, _choice_widget)
+    widget(q, lg, keys, current, answered)
+    _glossary(q, lg)
+    all_answered = walk(c, s.answers).first_unanswered is None
+    with st.container(horizontal=True, key="nav"):
+        st.button(t("nav.back"), key="back", on_click=_back, icon=":material/arrow_back:")
+        st.button(
+            t("nav.next"), key="next", type="primary", on_click=_next, args=(q.id,), icon=":material/arrow_forward:"
+        )
+        if all_answered:
+            st.button(
+                t("nav.save_to_review"), key="to_review", on_click=_next, args=(q.id, True), icon=":material/checklist:"
+            )

@@ -1,0 +1,161 @@
+"""Save and resume: the case file (JSON) and the summary PDF, downloaded and uploaded.
+
+Nothing is written on the server: files are built in memory when the button is pressed
+and sent to the browser. An uploaded file is read by `case_file.load_case`, which treats
+it as hostile; any problem leaves the current interview exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+
+from components.session import commit, content, flash, safe_callback, set_section, state, t
+from pathways import LANGS
+from pathways.case_file import MAX_BYTES, CaseFileError, dump_case, load_case
+from pathways.interview import InterviewState, set_notes
+from pathways.summary_pdf import calendar_ics, render_summary
+
+log = logging.getLogger("remedy.app")
+NONCE_KEY = "_upload_nonce"
+
+
+def _file_name(kind: str, ext: str) -> str:
+    return f"{t(f'file.{kind}')}-{dt.date.today().isoformat()}.{ext}"
+
+
+def case_download(key: str, s: InterviewState | None = None) -> None:
+    """The case file of the state as it is now (notes only if the person chose so)."""
+    s = s or state()
+    c = content()
+    st.download_button(
+        t("save.case_button"),
+        data=lambda: dump_case(c, s, include_notes=s.notes_in_pdf),
+        file_name=_file_name("case", "json"),
+        mime="application/json",
+        key=key,
+        on_click="ignore",
+        icon=":material/save:",
+        help=t("save.case_help"),
+    )
+
+
+@safe_callback
+def _resume(widget_key: str) -> None:
+    uploaded = st.session_state.get(widget_key)
+    st.session_state[NONCE_KEY] = int(st.session_state.get(NONCE_KEY, 0)) + 1  # empty the uploader
+    if uploaded is None:
+        return
+    try:
+        raw = uploaded.getvalue()
+        new, dropped = load_case(content(), raw, lang=state().lang)
+    except CaseFileError as exc:
+        flash("error", exc.key)
+        return
+    except Exception as exc:  # noqa: BLE001 - any other parser failure is a damaged file
+        log.warning("case file rejected: %s", type(exc).__name__)
+        flash("error", "error.case.malformed")
+        return
+    commit(new)
+    set_section("guide")
+    flash("success", "resume.done_dropped" if dropped else "resume.done", n=len(dropped))
+
+
+def uploader(where: str) -> None:
+    nonce = int(st.session_state.get(NONCE_KEY, 0))
+    key = f"upload_{where}_{nonce}"
+    st.file_uploader(
+        t("resume.label"),
+        key=key,
+        on_change=_resume,
+        args=(key,),
+        help=t("resume.help"),
+        max_upload_size=MAX_BYTES // (1024 * 1024),
+    )
+
+
+def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:
+    """Build a file only when its button is pressed; a failure says nothing about the case."""
+
+    def build() -> bytes:
+        try:
+            return make()
+        except Exception as exc:  # noqa: BLE001 - Streamlit would show the message in the browser
+            log.warning("%s could not be built: %s", what, type(exc).__name__)
+            raise RuntimeError(f"the {what} could not be made") from None
+
+    return build
+
+
+@safe_callback
+def _notes_in_pdf(key: str) -> None:
+    s = state()
+    commit(set_notes(s, s.notes, in_pdf=bool(st.session_state.get(key))), fresh_widgets=False)
+
+
+def notes_choice(where: str) -> None:
+    s = state()
+    if not s.notes:
+        return
+    key = f"notes_in_pdf.{where}.{s.notes_in_pdf}"
+    st.checkbox(
+        t("notes.include"),
+        value=s.notes_in_pdf,
+        key=key,
+        on_change=_notes_in_pdf,
+        args=(key,),
+        help=t("notes.include_help"),
+    )
+
+
+def takeaway(has_deadlines: bool) -> None:
+    """The results page's "take it away" block: PDF, calendar, case file."""
+    s = state()
+    st.header(t("takeaway.title"), anchor=False)
+    st.markdown(t("takeaway.intro"))
+    pdf_lang = st.selectbox(
+        t("takeaway.pdf_lang"),
+        LANGS,
+        index=LANGS.index(s.lang),
+        format_func=lambda code: content().text(f"lang.{code}", code),
+        key="pdf_lang",
+    )
+    notes_choice("takeaway")
+    c = content()
+    with st.container(horizontal=True, key="takeaway_buttons"):
+        st.download_button(
+            t("takeaway.pdf_button"),
+            data=_deferred(lambda: render_summary(c, s, pdf_lang, include_notes=s.notes_in_pdf), "summary"),
+            file_name=_file_name("summary", "pdf"),
+            mime="application/pdf",
+            key="download_pdf",
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+        )
+        if has_deadlines:
+            st.download_button(
+                t("takeaway.ics_button"),
+                data=_deferred(lambda: calendar_ics(c, s, s.lang), "calendar"),
+                file_name=_file_name("deadlines", "ics"),
+                mime="text/calendar",
+                key="download_ics",
+                on_click="ignore",
+                icon=":material/event:",
+                help=t("takeaway.ics_help"),
+            )
+        case_download("download_case_results", s)
+    st.caption(t("takeaway.privacy"))
+
+
+def sidebar(with_uploader: bool = True) -> None:
+    """Save and resume, available on every screen (the start screen has its own uploader)."""
+    with st.sidebar:
+        st.subheader(t("save.title"), anchor=False)
+        case_download("download_case_sidebar")
+        if with_uploader:
+            uploader("sidebar")
+        st.caption(t("takeaway.privacy"))

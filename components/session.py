@@ -1,0 +1,121 @@
+"""The one place that touches `st.session_state`.
+
+The whole interview lives in one typed `InterviewState` under `STATE_KEY`. Widgets get
+keys derived from the question and a revision counter, so that after every change made
+through the engine they are drawn afresh from the state: a widget never holds the only
+copy of an answer. Messages for the next run ("flashes") are stored as UI-string keys,
+never as text, so they follow a language switch.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from pathways import LANGS
+from pathways.content import Content, load_content
+from pathways.interview import InterviewState
+
+STATE_KEY = "interview"
+REV_KEY = "_rev"
+FLASH_KEY = "_flash"
+SECTION_KEY = "section"
+EXIT_KEY = "_exiting"
+DATA_DIR_ENV = "REMEDY_DATA_DIR"  # point the app at another content folder (tests, previews)
+
+log = logging.getLogger("remedy.app")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def content() -> Content:
+    """The shared, read-only content (parsed once per process)."""
+    data_dir = os.environ.get(DATA_DIR_ENV)
+    return load_content(Path(data_dir)) if data_dir else load_content()
+
+
+def _browser_lang() -> str:
+    try:
+        locale = (st.context.locale or "").lower()
+    except Exception:  # no browser context (tests, bare mode)
+        locale = ""
+    return next((lang for lang in LANGS if locale.startswith(lang)), "en")
+
+
+def state() -> InterviewState:
+    """The interview state of this browser session, created on first use."""
+    current = st.session_state.get(STATE_KEY)
+    if not isinstance(current, InterviewState):
+        current = InterviewState(lang=_browser_lang())
+        st.session_state[STATE_KEY] = current
+    return current
+
+
+def commit(new: InterviewState, fresh_widgets: bool = True) -> None:
+    """Store the state returned by an engine function; redraw answer widgets from it."""
+    st.session_state[STATE_KEY] = new
+    if fresh_widgets:
+        st.session_state[REV_KEY] = rev() + 1
+
+
+def rev() -> int:
+    return int(st.session_state.get(REV_KEY, 0))
+
+
+def wkey(*parts: object) -> str:
+    """A widget key tied to the current revision of the state."""
+    return ".".join(str(p) for p in (*parts, rev()))
+
+
+def lang() -> str:
+    return state().lang
+
+
+def t(key: str, **values: Any) -> str:
+    """A UI string in the session's language."""
+    return content().text(key, lang(), **values)
+
+
+def flash(kind: str, key: str, **values: Any) -> None:
+    """Queue a message (a UI-string key) to show on the next run."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, key, values))
+
+
+def take_flashes() -> list[tuple[str, str, dict[str, Any]]]:
+    return st.session_state.pop(FLASH_KEY, [])
+
+
+def section() -> str:
+    return str(st.session_state.get(SECTION_KEY, "guide"))
+
+
+def set_section(name: str) -> None:
+    st.session_state[SECTION_KEY] = name
+
+
+def safe_callback(fn: F) -> F:
+    """Run a widget callback; on an unexpected error keep the state and say so politely.
+
+    Only the exception type is logged: its message could contain an answer.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - the error boundary of a callback
+            log.warning("action %s failed: %s", fn.__name__, type(exc).__name__)
+            flash("error", "app.error.action_failed")
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def md(text: str) -> str:
+    """Content text made safe for Markdown: a `$` would otherwise start a formula."""
+    return text.replace("$", "\\$")

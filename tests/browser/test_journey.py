@@ -1,0 +1,158 @@
+"""The app in a real browser: keyboard only, language switch, back and change, save and
+resume across sessions, the PDF, quick exit, session isolation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.session import content
+from tests.browser import helpers as h
+
+pytestmark = pytest.mark.browser
+
+
+def _focused(page, selector: str) -> bool:
+    return page.evaluate("sel => !!document.activeElement && !!document.activeElement.closest(sel)", selector)
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    for _ in range(limit):
+        if _focused(page, selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"keyboard focus never reached {selector}")
+
+
+def test_complete_interview_by_keyboard_only(new_page) -> None:
+    page = new_page("en")
+    tab_to(page, f"{h.MAIN} input[type=radio]")
+    page.keyboard.press("Space")
+    h.settle(page)
+    tab_to(page, ".st-key-begin button")
+    page.keyboard.press("Enter")
+    h.settle(page)
+    asked = 0
+    while page.locator(".st-key-next button").count():
+        asked += 1
+        assert asked < 30
+        q = h.current_question(page, "en")
+        if q.kind == "multi":
+            tab_to(page, f"{h.MAIN} [data-testid=stCheckbox] input")
+            page.keyboard.press("Space")
+        elif q.kind == "date":
+            tab_to(page, '[data-testid="stDateInput"] [data-type="day"]')
+            page.keyboard.type("01032025")
+        else:
+            tab_to(page, f"{h.MAIN} input[type=radio]")
+            page.keyboard.press("Space")
+        h.settle(page)
+        tab_to(page, ".st-key-next button")
+        page.keyboard.press("Enter")
+        h.settle(page)
+    assert asked >= 8
+    tab_to(page, ".st-key-see_results button")
+    page.keyboard.press("Enter")
+    h.settle(page)
+    assert content().text("results.title", "en") in h.main_text(page)
+
+
+def test_language_switch_midway_keeps_answers_and_position(new_page) -> None:
+    page = new_page("en")
+    h.start(page, "en", "adviser")
+    h.answer_by_click(page, "en")
+    h.answer_by_click(page, "en")
+    q = h.current_question(page, "en")
+    h.click_key(page, "lang_fr")
+    assert h.heading(page) == q.text.get("fr")
+    assert "Question 3 sur environ" in h.main_text(page) or "sur environ" in h.main_text(page)
+    h.click_key(page, "back")
+    prev = h.current_question(page, "fr")
+    checked = page.locator(f"{h.MAIN} [role='radiogroup'] input:checked")
+    assert checked.count() == 1, f"answer to {prev.id} lost after the switch"
+    assert page.evaluate("() => document.documentElement.lang") == "fr"
+
+
+def test_back_and_change_an_earlier_answer(new_page) -> None:
+    page = new_page("en")
+    h.start(page, "en", "victim")
+
+    def choose(q):
+        return {"harm_country": "belgium", "lives_in": "non_eu"}.get(q.id, h.first_choice(q))
+
+    h.finish_interview(page, "en", choose)
+    assert content().question("be_region").text.get("en") in h.main_text(page)
+    h.click_key(page, "change_harm_country")
+    assert h.heading(page) == content().question("harm_country").text.get("en")
+    h.answer_by_click(page, "en", lambda q: "non_eu")
+    text = h.main_text(page)  # the next screen says which answers were dropped
+    assert content().text("interview.dropped", "en", n=1) in text
+    assert content().question("be_region").text.get("en") in text
+    h.finish_interview(page, "en")  # only questions the change made relevant, then the review
+    assert content().text("review.title", "en") in h.main_text(page)
+
+
+def _complete(page, lang: str = "en", role: str = "adviser") -> None:
+    h.start(page, lang, role)
+    h.finish_interview(page, lang)
+
+
+def test_download_case_file_and_resume_in_a_fresh_session(new_page, tmp_path) -> None:
+    page = new_page("en")
+    _complete(page)
+    with page.expect_download() as dl:
+        h.button(page, "download_case_sidebar").click()
+    path = tmp_path / "case.json"
+    dl.value.save_as(path)
+    data = json.loads(path.read_text())
+    assert data["format"] == "remedy-pathways-case" and data["answers"]["role"] == "adviser"
+    fresh = new_page("nl")
+    fresh.locator(f"{h.MAIN} input[type=file]").set_input_files(str(path))
+    h.settle(fresh)
+    text = h.main_text(fresh)
+    assert content().text("resume.done", "nl") in text
+    assert content().text("review.title", "nl") in text
+
+
+def test_download_the_pdf_and_resume_from_it(new_page, tmp_path) -> None:
+    page = new_page("de")
+    _complete(page, "de")
+    h.click_key(page, "see_results")
+    with page.expect_download(timeout=120_000) as dl:
+        h.button(page, "download_pdf").click()
+    path = tmp_path / "summary.pdf"
+    dl.value.save_as(path)
+    assert path.read_bytes().startswith(b"%PDF")
+    fresh = new_page("fr")
+    fresh.locator(f"{h.MAIN} input[type=file]").set_input_files(str(path))
+    h.settle(fresh)
+    assert content().text("resume.done", "fr") in h.main_text(fresh)
+
+
+def test_quick_exit_leaves_and_back_does_not_return(new_page, app_url) -> None:
+    page = new_page("en")
+    h.start(page, "en", "victim")
+    h.button(page, "quick_exit").click()
+    page.wait_for_url("https://www.google.com/**", timeout=15_000)
+    page.go_back()
+    assert not page.url.startswith(app_url)
+    page.goto(app_url)  # coming back on purpose starts from nothing
+    page.wait_for_selector(".st-key-begin button")
+    h.settle(page)
+    assert page.locator(f"{h.MAIN} [role='radiogroup'] input:checked").count() == 0
+
+
+def test_two_sessions_never_see_each_others_answers(new_page, tmp_path) -> None:
+    a, b = new_page("en"), new_page("en")
+    h.start(a, "en", "victim")
+    h.start(b, "en", "organisation")
+    h.answer_by_click(a, "en", lambda q: "belgium")
+    h.answer_by_click(b, "en", lambda q: "non_eu")
+    for page, role, country in ((a, "victim", "belgium"), (b, "organisation", "non_eu")):
+        with page.expect_download() as dl:
+            h.button(page, "download_case_sidebar").click()
+        path = tmp_path / f"{role}.json"
+        dl.value.save_as(path)
+        answers = json.loads(path.read_text())["answers"]
+        assert answers == {"role": role, "harm_country": country}
