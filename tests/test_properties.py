@@ -56,7 +56,9 @@ def _answer_for(q, draw) -> Any:
     elif q.kind == "yesno":
         choices = [True, False]
     else:
-        choices = [draw(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date.today()).map(lambda d: d.isoformat()))]
+        choices = [
+            draw(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date.today()).map(lambda d: d.isoformat()))
+        ]
     if q.unknown:
         choices.append(None)
     return draw(st.sampled_from(choices))

@@ -112,7 +112,9 @@ def test_json_has_the_contract_shape(small: Content) -> None:
 
 def test_alternatives_are_joined_with_spaced_or(small: Content, data_dir: Path) -> None:
     route = data_dir / "routes" / "test_route.yaml"
-    route.write_text(route.read_text().replace("{fact: harm_country, equals: belgium}", "{fact: harm_country, in: [belgium, eu]}"))
+    route.write_text(
+        route.read_text().replace("{fact: harm_country, equals: belgium}", "{fact: harm_country, in: [belgium, eu]}")
+    )
     content = load_content_from(data_dir)
     result = recommend(content, {"harm_country": "non_eu"}, "fr", TODAY)
     assert result.excluded[0].why_not == [
