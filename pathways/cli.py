@@ -26,25 +26,26 @@ def _load(data_dir: Path):
         raise SystemExit(1) from None
 
 
+CHECK_LABELS = {
+    "questions": "questions",
+    "routes": "routes",
+    "bodies": "support bodies",
+    "glossary": "glossary terms",
+    "obstacles": "obstacles",
+    "ui_strings": "UI strings",
+    "languages": "languages",
+    "paths": "question paths",
+    "longest_path": "longest path",
+}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from pathways.graph import enumerate_paths
+    from pathways.maintenance import counts
 
     content = _load(args.data)
-    paths = enumerate_paths(content)
-    counts = {
-        "questions": len(content.questions),
-        "routes": len(content.routes),
-        "support bodies": len(content.bodies),
-        "glossary terms": len(content.glossary),
-        "obstacles": len(content.obstacles),
-        "UI strings": len(content.ui),
-        "languages": len(LANGS),
-        "question paths": len(paths),
-        "longest path": max(len(p) for p in paths),
-    }
     print(f"content {content.version}: OK")
-    for name, n in counts.items():
-        print(f"  {name:>15}: {n}")
+    for key, n in counts(content).items():
+        print(f"  {CHECK_LABELS.get(key, key):>15}: {n}")
     return 0
 
 
