@@ -19,6 +19,7 @@ from components import (
     quick_exit,
     results,
     review,
+    server_tuning,
     sidebar,
     start,
 )
@@ -42,6 +43,7 @@ def main() -> None:
     except ContentInvalid:
         errors.content_broken()
         return
+    server_tuning.once()
     header.page_setup()
     header.render()
     section = sidebar.render()

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from components import format as fmt
 from components.session import content, md, t
 from pathways.path_map import path_map
-from pathways.recommend import Result
+from pathways.recommend import Recommendation, Result
 
 STATUS_COLOUR = {"passed": "#b00020", "near": "#b35900", "open": "#1f5fa8"}
 STATUS_SHAPE = {"passed": "cross", "near": "triangle-up", "open": "circle"}
@@ -25,16 +24,20 @@ KIND_COLOUR = {
     "international": "#ececec",
 }
 MAP_LIMIT = 12
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # what Altair 6 wrote
 
 
-def timeline(result: Result, lang: str) -> None:
-    dated = [r for r in result.recommendations if r.deadline is not None]
-    if not dated:
-        st.info(t("timeline.none"))
-        return
+def timeline_spec(dated: list[Recommendation], lang: str) -> dict:
+    """The Vega-Lite spec of the deadline chart: points by status, a dashed line for today.
+
+    Written out as data rather than built with Altair: Altair validated the same spec
+    against its JSON schema on every rerun of the results screen (about 35 ms of the
+    rerun, docs/performance.md). The spec is the one Altair produced, key for key; only
+    the dataset names are plain words instead of content hashes.
+    """
     statuses = ["passed", "near", "open"]
     status_labels = [t(f"deadline.status.{s}") for s in statuses]
-    df = pd.DataFrame(
+    deadlines = pd.DataFrame(
         {
             "route": [r.entry.title.get(lang) for r in dated],
             "date": [r.deadline.date.isoformat() for r in dated],
@@ -42,39 +45,62 @@ def timeline(result: Result, lang: str) -> None:
             "status": [t(f"deadline.status.{r.deadline.status}") for r in dated],
         }
     )
-    x = alt.X("date:T", title=t("timeline.axis"), axis=alt.Axis(format="%d.%m.%Y", labelAngle=0))
-    y = alt.Y("route:N", title=None, sort=alt.EncodingSortField("date"), axis=alt.Axis(labelLimit=240))
-    points = (
-        alt.Chart(df)
-        .mark_point(filled=True, size=160)
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color(
-                "status:N",
-                scale=alt.Scale(domain=status_labels, range=[STATUS_COLOUR[s] for s in statuses]),
-                legend=alt.Legend(title=None, orient="top"),
-            ),
-            shape=alt.Shape(
-                "status:N",
-                scale=alt.Scale(domain=status_labels, range=[STATUS_SHAPE[s] for s in statuses]),
-                legend=None,
-            ),
-            tooltip=[
-                alt.Tooltip("route:N", title=t("timeline.route")),
-                alt.Tooltip("when:N", title=t("timeline.date")),
-            ],
-        )
-    )
     today = pd.DataFrame({"date": [dt.date.today().isoformat()], "label": [t("timeline.today")]})
-    rule = alt.Chart(today).mark_rule(strokeDash=[4, 4], color="#444").encode(x="date:T")
-    label = (
-        alt.Chart(today)
-        .mark_text(align="left", dx=4, dy=-6, color="#444")
-        .encode(x="date:T", text="label:N", y=alt.value(0))
+    date = {"field": "date", "type": "temporal"}
+    points = {
+        "data": {"name": "deadlines"},
+        "mark": {"type": "point", "filled": True, "size": 160},
+        "encoding": {
+            "color": {
+                "field": "status",
+                "legend": {"orient": "top", "title": None},
+                "scale": {"domain": status_labels, "range": [STATUS_COLOUR[s] for s in statuses]},
+                "type": "nominal",
+            },
+            "shape": {
+                "field": "status",
+                "legend": None,
+                "scale": {"domain": status_labels, "range": [STATUS_SHAPE[s] for s in statuses]},
+                "type": "nominal",
+            },
+            "tooltip": [
+                {"field": "route", "title": t("timeline.route"), "type": "nominal"},
+                {"field": "when", "title": t("timeline.date"), "type": "nominal"},
+            ],
+            "x": {**date, "axis": {"format": "%d.%m.%Y", "labelAngle": 0}, "title": t("timeline.axis")},
+            "y": {
+                "axis": {"labelLimit": 240},
+                "field": "route",
+                "sort": {"field": "date"},
+                "title": None,
+                "type": "nominal",
+            },
+        },
+    }
+    return {
+        "layer": [
+            {"mark": {"type": "rule", "color": "#444", "strokeDash": [4, 4]}, "encoding": {"x": date}},
+            {
+                "mark": {"type": "text", "align": "left", "color": "#444", "dx": 4, "dy": -6},
+                "encoding": {"text": {"field": "label", "type": "nominal"}, "x": date, "y": {"value": 0}},
+            },
+            points,
+        ],
+        "data": {"name": "today"},
+        "height": {"step": 40},
+        "$schema": VEGA_LITE_SCHEMA,
+        "datasets": {"today": today, "deadlines": deadlines},
+    }
+
+
+def timeline(result: Result, lang: str) -> None:
+    dated = [r for r in result.recommendations if r.deadline is not None]
+    if not dated:
+        st.info(t("timeline.none"))
+        return
+    st.vega_lite_chart(
+        timeline_spec(dated, lang), width="stretch", height=max(160, 90 + 40 * len(dated)), alt=t("timeline.alt")
     )
-    chart = (rule + label + points).properties(height=alt.Step(40))
-    st.altair_chart(chart, width="stretch", height=max(160, 90 + 40 * len(dated)), alt=t("timeline.alt"))
     lines = sorted(dated, key=lambda r: r.deadline.date)
     st.markdown(
         "\n".join(

@@ -22,8 +22,29 @@ def _list(items: list[str], numbered: bool = False) -> str:
     return "\n".join(f"{i + 1}. {md(x)}" if numbered else f"- {md(x)}" for i, x in enumerate(items))
 
 
-def _label(key: str) -> None:
-    st.markdown(f"**{t(key)}**")
+class _Text:
+    """The Markdown blocks of a card between two other elements, drawn as one element.
+
+    A results page used to draw about 1000 elements and Streamlit spends some 0.05 ms
+    on each per rerun (more on the server, where each is also a websocket message).
+    Consecutive blocks (a label and its text, the next label...) go out as one Markdown
+    element; what is written, and in which order, is unchanged (docs/performance.md).
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def add(self, block: str) -> None:
+        self.blocks.append(block)
+
+    def section(self, key: str, body: str) -> None:
+        """A bold label and its text."""
+        self.blocks.append(f"**{t(key)}**\n\n{body}")
+
+    def flush(self) -> None:
+        if self.blocks:
+            st.markdown("\n\n".join(self.blocks))
+            self.blocks = []
 
 
 def _link(title: str, url: object) -> str:
@@ -51,37 +72,35 @@ def deadline_box(d: DatedDeadline, lang: str) -> None:
     DEADLINE_BOX[d.status](text, icon=DEADLINE_ICON[d.status])
 
 
-def _route_facts(r: Route, lang: str, rec: Recommendation | None) -> None:
-    _label("entry.achieves")
-    st.markdown(", ".join(t(f"achieves.{a}") for a in r.achieves))
-    cols = st.columns(2)
-    with cols[0]:
-        _label("entry.who_can_use")
-        st.markdown(md(r.who_can_use.get(lang)))
-        _label("entry.cost")
-        st.markdown(md(r.cost.get(lang)))
-    with cols[1]:
-        _label("entry.against")
-        st.markdown(md(r.against.get(lang)))
-        _label("entry.duration")
-        st.markdown(md(r.duration.get(lang)))
+def _columns(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> None:
+    for col, sections in zip(st.columns(2), (left, right), strict=True):
+        with col:
+            text = _Text()
+            for key, body in sections:
+                text.section(key, body)
+            text.flush()
+
+
+def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -> None:
+    text.section("entry.achieves", ", ".join(t(f"achieves.{a}") for a in r.achieves))
+    text.flush()
+    _columns(
+        [("entry.who_can_use", md(r.who_can_use.get(lang))), ("entry.cost", md(r.cost.get(lang)))],
+        [("entry.against", md(r.against.get(lang))), ("entry.duration", md(r.duration.get(lang)))],
+    )
     if rec is not None and rec.deadline is not None:
         deadline_box(rec.deadline, lang)
     if r.deadline:
-        _label("entry.deadline_rules")
         rules = [lim.text.get(lang) for lim in r.deadline.limits]
-        st.markdown(_list(rules + ([r.deadline.note.get(lang)] if r.deadline.note else [])))
-    _label("entry.first_steps")
-    st.markdown(_list([s.get(lang) for s in r.first_steps], numbered=True))
+        text.section("entry.deadline_rules", _list(rules + ([r.deadline.note.get(lang)] if r.deadline.note else [])))
+    text.section("entry.first_steps", _list([s.get(lang) for s in r.first_steps], numbered=True))
     if r.documents:
-        _label("entry.documents")
-        st.markdown(_list([d.get(lang) for d in r.documents]))
+        text.section("entry.documents", _list([d.get(lang) for d in r.documents]))
 
 
-def _obstacles(r: Route, lang: str) -> None:
+def _obstacles(r: Route, lang: str, text: _Text) -> None:
     if not r.obstacles:
         return
-    _label("entry.obstacles")
     lines = []
     for o in r.obstacles:
         if isinstance(o, str):
@@ -92,47 +111,42 @@ def _obstacles(r: Route, lang: str) -> None:
         else:
             problem, fix = o.obstacle.get(lang), o.mitigation.get(lang)
         lines.append(f"- {md(problem)}  \n  *{t('entry.mitigation')}* {md(fix)}")
-    st.markdown("\n".join(lines))
+    text.section("entry.obstacles", "\n".join(lines))
 
 
-def _interactions(r: Route, lang: str) -> None:
+def _interactions(r: Route, lang: str, text: _Text) -> None:
     if not r.interactions:
         return
-    _label("entry.interactions")
     lines = []
     for i in r.interactions:
         other = content().routes.get(i.route) or content().bodies.get(i.route)
         name = other.title.get(lang) if other else i.route
         lines.append(f"- *{md(name)}* ({t(f'relation.{i.relation}')}): {md(i.text.get(lang))}")
-    st.markdown("\n".join(lines))
+    text.section("entry.interactions", "\n".join(lines))
 
 
-def _body_facts(b: Body, lang: str) -> None:
-    _label("entry.helps_with")
-    st.markdown(md(b.helps_with.get(lang)))
-    cols = st.columns(2)
-    with cols[0]:
-        _label("entry.regions")
-        st.markdown(", ".join(t(f"region.{r}") for r in b.regions))
-    with cols[1]:
-        _label("entry.languages")
-        st.markdown(", ".join(fmt.language_name(code, lang) for code in b.languages))
+def _body_facts(b: Body, lang: str, text: _Text) -> None:
+    text.section("entry.helps_with", md(b.helps_with.get(lang)))
+    text.flush()
+    _columns(
+        [("entry.regions", ", ".join(t(f"region.{r}") for r in b.regions))],
+        [("entry.languages", ", ".join(fmt.language_name(code, lang) for code in b.languages))],
+    )
 
 
-def _references(e: Route | Body, lang: str) -> None:
-    _label("entry.contacts")
-    st.markdown("\n".join(_contact(c, lang) for c in e.contacts))
-    _label("entry.legal_basis")
+def _references(e: Route | Body, lang: str, text: _Text) -> None:
+    text.section("entry.contacts", "\n".join(_contact(c, lang) for c in e.contacts))
     lines = []
     for lb in e.legal_basis:
-        text = lb.instrument.get(lang) + (f", {lb.article}" if lb.article else "")
-        line = _link(text, lb.url) if lb.url else md(text)
+        name = lb.instrument.get(lang) + (f", {lb.article}" if lb.article else "")
+        line = _link(name, lb.url) if lb.url else md(name)
         lines.append(f"- {line}" + (f"  \n  {md(lb.note.get(lang))}" if lb.note else ""))
-    st.markdown("\n".join(lines))
-    _label("entry.sources")
-    st.markdown(
-        "\n".join(f"- {_link(s.title, s.url)}" + (f" ({md(s.section)})" if s.section else "") for s in e.sources)
+    text.section("entry.legal_basis", "\n".join(lines))
+    text.section(
+        "entry.sources",
+        "\n".join(f"- {_link(s.title, s.url)}" + (f" ({md(s.section)})" if s.section else "") for s in e.sources),
     )
+    text.flush()
     dates = [t("entry.last_reviewed", date=fmt.date(e.last_reviewed, lang))]
     if e.valid_from:
         dates.append(t("entry.valid_from", date=fmt.date(e.valid_from, lang)))
@@ -144,23 +158,21 @@ def _references(e: Route | Body, lang: str) -> None:
 def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None:
     """The body of a card; `rec` adds why it fits, caveats and the dated deadline."""
     e = content().entry(entry_id)
-    st.markdown(md(e.summary.get(lang)))
+    text = _Text()
+    text.add(md(e.summary.get(lang)))
     if rec is not None:
-        _label("entry.why")
-        st.markdown(_list(rec.why))
+        text.section("entry.why", _list(rec.why))
         if rec.caveats:
-            _label("entry.caveats")
-            st.markdown(_list(rec.caveats))
+            text.section("entry.caveats", _list(rec.caveats))
     elif e.caveats:
-        _label("entry.caveats")
-        st.markdown(_list([c.get(lang) for c in e.caveats]))
+        text.section("entry.caveats", _list([c.get(lang) for c in e.caveats]))
     if isinstance(e, Route):
-        _route_facts(e, lang, rec)
-        _obstacles(e, lang)
-        _interactions(e, lang)
+        _route_facts(e, lang, rec, text)
+        _obstacles(e, lang, text)
+        _interactions(e, lang, text)
     else:
-        _body_facts(e, lang)
-    _references(e, lang)
+        _body_facts(e, lang, text)
+    _references(e, lang, text)
 
 
 def card(entry_id: str, lang: str, rec: Recommendation | None = None, expanded: bool = False) -> None:

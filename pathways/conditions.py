@@ -9,6 +9,7 @@ Evaluation uses three-valued logic: a predicate over a fact the person did not k
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -45,11 +46,13 @@ class Predicate(_Node):
         names = ("equals", "in_", "contains", "contains_any", "known", "before", "on_or_after")
         return [n for n in names if getattr(self, n) is not None]
 
-    @property
+    # Cached: `recommend` asks every predicate for these many times per call, and a
+    # predicate is immutable content shared by all sessions (docs/performance.md).
+    @functools.cached_property
     def op(self) -> str:
         return self.operators()[0].rstrip("_")
 
-    @property
+    @functools.cached_property
     def expected(self) -> tuple[Scalar, ...]:
         value = getattr(self, self.operators()[0])
         return tuple(value) if isinstance(value, list) else (value,)

@@ -4,6 +4,12 @@ Content errors must name the file and line, so we keep the composed node tree ne
 the plain data and map a pydantic error location back to a line. Only the safe
 constructor is used: no tags, no Python objects, and duplicate keys are an error
 (PyYAML silently keeps the last one, which would hide a content mistake).
+
+Each text is parsed once (the data is built from the composed tree). Content files are
+parsed with libyaml's C parser when PyYAML has it: pure-Python parsing was most of the
+app's start-up time (see docs/performance.md). A file the C parser rejects is parsed
+again in pure Python, so error messages stay the same; uploaded case files always use the
+pure-Python parser, whose rules the tests pin down.
 """
 
 from __future__ import annotations
@@ -53,6 +59,25 @@ _StrictLoader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """The same strict rules on libyaml's C parser."""
+
+    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _FastLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """Compose once and build the data from that tree (as `get_single_data` does)."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
 
 @dataclass(frozen=True)
 class YamlDocument:
@@ -83,15 +108,20 @@ class YamlDocument:
         return line
 
 
-def parse_yaml_text(text: str, path: Path | str = "<text>") -> YamlDocument:
-    """Parse YAML text strictly; raise ContentError naming the line on any problem."""
-    try:
-        root = yaml.compose(text, Loader=_StrictLoader)
-        loader = _StrictLoader(text)
+def parse_yaml_text(text: str, path: Path | str = "<text>", fast: bool = False) -> YamlDocument:
+    """Parse YAML text strictly; raise ContentError naming the line on any problem.
+
+    `fast` uses the C parser when available; on any error the pure-Python parser runs
+    again so that the message is the one the pure-Python parser gives.
+    """
+    if fast and _FastLoader is not None:
         try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+            root, data = _parse(text, _FastLoader)
+            return YamlDocument(Path(path), data, root)
+        except yaml.YAMLError:
+            pass
+    try:
+        root, data = _parse(text, _StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -107,4 +137,4 @@ def read_yaml(path: Path) -> YamlDocument:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError(path, None, "file is not UTF-8 text; save it as UTF-8") from exc
-    return parse_yaml_text(text, path)
+    return parse_yaml_text(text, path, fast=True)
