@@ -1,11 +1,13 @@
 """App rows of `make bench`: one rerun of the whole app after a click, in Streamlit's AppTest.
 
 AppTest runs the script in-process, without a server or a browser: this is the cost of
-our own code plus Streamlit's element building, nothing else. The same click on the real
-server (with its websocket and Streamlit's garbage collection) is measured in `live`.
+our own code plus Streamlit's element building, nothing else. The same clicks on the real
+server (with its websocket and the messages it sends) are measured in `live`.
 """
 
 from __future__ import annotations
+
+import time
 
 from benchmarks.engine import TYPICAL
 from benchmarks.stats import Row, summary
@@ -15,8 +17,7 @@ from tests.components import driver
 
 
 def _timed(at, repeat: int, act) -> tuple[float, float]:
-    import time
-
+    """Median and p95 of `repeat` reruns, each after `act(i)` set up the click (plus a warm-up)."""
     times = []
     for i in range(repeat + 1):
         act(i)
@@ -52,6 +53,7 @@ def rows(repeat: int = 30) -> list[Row]:
     at.run()
     langs = ["fr", "nl", "de", "en"]
     results = _timed(at, max(10, repeat // 3), lambda i: at.selectbox(key="pdf_lang").set_value(langs[i % 4]))
+
     at = driver.new_app()  # adviser tools: every route and body as a card (the heaviest screen)
     at.sidebar.radio(key="section").set_value("tools").run()
     tools = _timed(at, max(10, repeat // 3), lambda i: at.sidebar.radio(key="section").set_value("tools"))

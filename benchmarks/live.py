@@ -1,8 +1,8 @@
 """Real-server rows of `make bench`: clicks over the websocket, and memory per session.
 
 These go through everything a person's click goes through on the server (websocket,
-protobuf, Streamlit's runtime and its garbage collection after each run), so they are the
-honest counterpart of the AppTest rows. Memory per session is the server's RSS growth
+protobuf, Streamlit's runtime, the network stack), so they are the honest counterpart of
+the AppTest rows. Memory per session is the server's RSS growth
 while idle sessions stay open, divided by their number.
 """
 

@@ -194,6 +194,15 @@ async def crowd(base: str, people: int) -> list[float]:
     return [t for times in results for t in times]
 
 
+def _run(coro):  # noqa: ANN001, ANN202
+    """asyncio.run on a thread of its own: works even when the caller's thread already has a
+    running event loop (as under pytest after Playwright's sync API)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def check(load: int = 0) -> list[str]:
     """Run the whole check; return report lines; raise ProxyCheckFailed on any failure."""
     binary = find_nginx()
@@ -217,7 +226,7 @@ def check(load: int = 0) -> list[str]:
                 return by_route
 
             while len(routes) < MAX_PEOPLE:
-                routes.append(asyncio.run(asyncio.wait_for(person(proxy.url), TIMEOUT)))
+                routes.append(_run(asyncio.wait_for(person(proxy.url), TIMEOUT)))
                 instances = {addr for r in routes for addr in served().get(r, set())}
                 if len(routes) >= MIN_PEOPLE and len(instances) >= 2:
                     break
@@ -240,7 +249,7 @@ def check(load: int = 0) -> list[str]:
                 f"reached one instance; people on both instances ({sorted(used)})",
             ]
             if load:
-                times = asyncio.run(asyncio.wait_for(crowd(proxy.url, load), 300))
+                times = _run(asyncio.wait_for(crowd(proxy.url, load), 300))
                 lines.append(
                     f"{load} people at once through nginx, no pauses, two instances: click median "
                     f"{statistics.median(times):.0f} ms, p95 {p95(times):.0f} ms, max {max(times):.0f} ms ({len(times)} clicks)"

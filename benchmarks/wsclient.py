@@ -22,7 +22,6 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
-COMPRESSION: str | None = None
 MAX_CLICKS = 60  # an interview has about 15 screens; a loop is a bug, not a long interview
 
 
@@ -87,7 +86,7 @@ class Session:
             max_size=None,
             open_timeout=self.timeout,
             ping_interval=None,
-            compression=COMPRESSION,
+            compression=None,  # as the browser ends up: Streamlit's server.enableWebsocketCompression is off
         )
         self._locale = locale
         return await self.rerun({})

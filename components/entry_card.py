@@ -25,8 +25,8 @@ def _list(items: list[str], numbered: bool = False) -> str:
 class _Text:
     """The Markdown blocks of a card between two other elements, drawn as one element.
 
-    A results page used to draw about 1000 elements and Streamlit spends some 0.05 ms
-    on each per rerun (more on the server, where each is also a websocket message).
+    A results screen used to be some 1200 elements; Streamlit spends about 0.05 ms on
+    each per rerun, and on the server each is also a websocket message.
     Consecutive blocks (a label and its text, the next label...) go out as one Markdown
     element; what is written, and in which order, is unchanged (docs/performance.md).
     """
