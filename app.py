@@ -24,7 +24,7 @@ from components import (
     start,
 )
 from components.session import content, state, t, take_flashes
-from pathways.content import ContentInvalid
+from pathways.content.store import ContentInvalid
 
 FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
 GUIDE = {"start": start.render, "interview": interview.render, "review": review.render, "results": results.render}

@@ -12,7 +12,7 @@ import time
 from benchmarks.engine import TYPICAL
 from benchmarks.stats import Row, summary
 from components.session import content
-from pathways.interview import InterviewState, answers_from_facts
+from pathways.engine.interview import InterviewState, answers_from_facts
 from tests.components import driver
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from benchmarks.server import AppServer, healthy
 from benchmarks.stats import Row, summary
-from pathways.content import load_content
+from pathways.checks.loader import load_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

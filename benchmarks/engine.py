@@ -13,9 +13,10 @@ from pathlib import Path
 import yaml
 
 from benchmarks.stats import Row, measure
-from pathways.content import DATA_DIR, Content, load_content_from
-from pathways.interview import InterviewState, answer, answers_from_facts, current_question, start
-from pathways.recommend import recommend
+from pathways.checks.loader import load_content_from
+from pathways.content.store import DATA_DIR, Content
+from pathways.engine.interview import InterviewState, answer, answers_from_facts, current_question, start
+from pathways.engine.recommend import recommend
 
 TYPICAL = {
     "role": "victim",
@@ -53,7 +54,7 @@ def engine_rows(content: Content, label: str, repeat: int) -> list[Row]:
 
 
 def pdf_rows(content: Content) -> list[Row]:
-    from pathways import summary_pdf
+    from pathways.outputs import summary_pdf
 
     typical = InterviewState(stage="results", answers=answers_from_facts(content, TYPICAL))
     everything = InterviewState(stage="results")

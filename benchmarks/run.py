@@ -17,7 +17,7 @@ import time
 
 from benchmarks import apptest, browser, engine, live
 from benchmarks.stats import Row, machine, table
-from pathways.content import load_content
+from pathways.checks.loader import load_content
 
 
 def main() -> None:

@@ -7,8 +7,8 @@ import streamlit as st
 from components import entry_card, notes
 from components import format as fmt
 from components.session import content, lang, md, t
-from pathways.model import Body, Route
-from pathways.recommend import KIND_ORDER
+from pathways.content.model import Body, Route
+from pathways.engine.recommend import KIND_ORDER
 
 ACHIEVEMENTS = ("compensation", "stop_harm", "sanction", "mediation", "public_statement", "information")
 COSTS = ("free", "low", "medium", "high")

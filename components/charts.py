@@ -11,8 +11,8 @@ import streamlit as st
 
 from components import format as fmt
 from components.session import content, md, t
-from pathways.path_map import path_map
-from pathways.recommend import Recommendation, Result
+from pathways.engine.path_map import path_map
+from pathways.engine.recommend import Recommendation, Result
 
 STATUS_COLOUR = {"passed": "#b00020", "near": "#b35900", "open": "#1f5fa8"}
 STATUS_SHAPE = {"passed": "cross", "near": "triangle-up", "open": "circle"}

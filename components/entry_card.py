@@ -10,9 +10,9 @@ import streamlit as st
 
 from components import format as fmt
 from components.session import content, md, t
-from pathways.deadlines import DatedDeadline
-from pathways.model import Body, Contact, Route
-from pathways.recommend import Recommendation
+from pathways.content.model import Body, Contact, Route
+from pathways.engine.deadlines import DatedDeadline
+from pathways.engine.recommend import Recommendation
 
 DEADLINE_BOX = {"passed": st.error, "near": st.warning, "open": st.info}
 DEADLINE_ICON = {"passed": ":material/error:", "near": ":material/schedule:", "open": ":material/event:"}

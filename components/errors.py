@@ -13,7 +13,7 @@ import streamlit as st
 
 from components import save_resume
 from components.session import commit, safe_callback, state, t
-from pathways.interview import to_stage
+from pathways.engine.interview import to_stage
 
 log = logging.getLogger("remedy.app")
 

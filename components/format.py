@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from components.session import content, t
-from pathways.model import Question, option_value
+from pathways.content.model import Question, option_value
 
 
 def date(day: dt.date | str | None, lang: str) -> str:

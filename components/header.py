@@ -11,7 +11,7 @@ import streamlit as st
 from components import quick_exit
 from components.session import commit, content, safe_callback, state
 from pathways import LANGS
-from pathways.interview import set_language
+from pathways.engine.interview import set_language
 
 # Captions in Streamlit's default grey fail WCAG contrast (3.8:1); darken them to 7:1.
 STYLE = """<style>

@@ -12,8 +12,8 @@ import streamlit as st
 
 from components import format as fmt
 from components.session import commit, content, flash, lang, safe_callback, state, t, wkey
-from pathways.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
-from pathways.model import Question
+from pathways.content.model import Question
+from pathways.engine.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
 
 UNKNOWN = "__unknown__"
 DATE_FORMAT = {"nl": "DD-MM-YYYY", "fr": "DD/MM/YYYY", "de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}

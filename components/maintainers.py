@@ -8,8 +8,8 @@ import streamlit as st
 from components import format as fmt
 from components.charts import _dot_label
 from components.session import content, lang, md, t
-from pathways.graph import RESULTS, START, build_graph
-from pathways.maintenance import counts, review_due
+from pathways.checks.graph import RESULTS, START, build_graph
+from pathways.checks.maintenance import counts, review_due
 
 
 def _graph_dot() -> str:

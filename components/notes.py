@@ -10,8 +10,8 @@ import streamlit as st
 
 from components.save_resume import notes_choice
 from components.session import commit, safe_callback, state, t, wkey
-from pathways.case_file import MAX_NOTES
-from pathways.interview import set_notes
+from pathways.engine.interview import set_notes
+from pathways.outputs.case_file import MAX_NOTES
 
 
 @safe_callback

@@ -7,8 +7,8 @@ import streamlit as st
 
 from components import charts, entry_card, notes, save_resume
 from components.session import commit, content, lang, md, safe_callback, state, t
-from pathways.interview import facts_of, to_stage
-from pathways.recommend import KIND_ORDER, Result, recommend
+from pathways.engine.interview import facts_of, to_stage
+from pathways.engine.recommend import KIND_ORDER, Result, recommend
 
 TOP = 3
 

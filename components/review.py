@@ -7,7 +7,7 @@ import streamlit as st
 from components import format as fmt
 from components.interview import dropped_notice
 from components.session import commit, content, lang, safe_callback, state, t
-from pathways.interview import back, go_to, to_stage, walk
+from pathways.engine.interview import back, go_to, to_stage, walk
 
 
 @safe_callback

@@ -15,9 +15,9 @@ import streamlit as st
 
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
-from pathways.case_file import MAX_BYTES, CaseFileError, dump_case, load_case
-from pathways.interview import InterviewState, set_notes
-from pathways.summary_pdf import calendar_ics, render_summary
+from pathways.engine.interview import InterviewState, set_notes
+from pathways.outputs.case_file import MAX_BYTES, CaseFileError, dump_case, load_case
+from pathways.outputs.summary_pdf import calendar_ics, render_summary
 
 log = logging.getLogger("remedy.app")
 NONCE_KEY = "_upload_nonce"

@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from pathways import LANGS
-from pathways.content import Content, load_content
-from pathways.interview import InterviewState
+from pathways.checks.loader import load_content
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState
 
 STATE_KEY = "interview"
 REV_KEY = "_rev"

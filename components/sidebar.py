@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import save_resume
 from components.session import SECTION_KEY, commit, content, lang, safe_callback, state, t
-from pathways.interview import InterviewState
+from pathways.engine.interview import InterviewState
 
 SECTIONS = ("guide", "tools", "maintainers")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from components import format as fmt
 from components import save_resume
 from components.session import commit, content, flash, lang, safe_callback, state, t, wkey
-from pathways.interview import InvalidAnswer, answer, start
+from pathways.engine.interview import InvalidAnswer, answer, start
 
 ROLE = "role"
 

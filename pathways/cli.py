@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from pathways import LANGS
-from pathways.case_input import CaseInputError, read_facts_file
-from pathways.content import DATA_DIR, ContentInvalid, load_content_from
+from pathways.checks.loader import load_content_from
+from pathways.content.store import DATA_DIR, ContentInvalid
+from pathways.outputs.case_input import CaseInputError, read_facts_file
 
 
 def _load(data_dir: Path):
@@ -40,7 +41,7 @@ CHECK_LABELS = {
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pathways.maintenance import counts
+    from pathways.checks.maintenance import counts
 
     content = _load(args.data)
     print(f"content {content.version}: OK")
@@ -50,7 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from pathways.recommend import recommend, to_json
+    from pathways.engine.recommend import recommend, to_json
 
     content = _load(args.data)
     try:
@@ -63,14 +64,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         json.dump(to_json(content, result, args.lang), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    from pathways.text_report import render_text
+    from pathways.outputs.text_report import render_text
 
     print(render_text(content, result, args.lang))
     return 0
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
-    from pathways.catalogue import catalogue
+    from pathways.outputs.catalogue import catalogue
 
     content = _load(args.data)
     data = catalogue(content)
@@ -84,7 +85,7 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from pathways.summary_pdf import render_summary_file
+    from pathways.outputs.summary_pdf import render_summary_file
 
     content = _load(args.data)
     try:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pathways.content import DATA_DIR, Content, load_content
+from pathways.checks.loader import load_content
+from pathways.content.store import DATA_DIR, Content
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_FILES = ("index.yaml", "facts.yaml", "questions.yaml", "glossary.yaml", "obstacles.yaml")

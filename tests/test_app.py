@@ -11,9 +11,9 @@ import pytest
 
 from components.session import content as app_content
 from pathways import LANGS
-from pathways.case_file import MAX_BYTES, dump_case
-from pathways.content import Content
-from pathways.interview import InterviewState
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState
+from pathways.outputs.case_file import MAX_BYTES, dump_case
 from tests.components import driver as d
 
 

@@ -9,9 +9,10 @@ import pytest
 from pydantic import BaseModel
 
 from pathways import LANGS
-from pathways.content import Content, load_content
-from pathways.graph import MAX_PATH_LENGTH, enumerate_paths
-from pathways.model import Route, Text
+from pathways.checks.graph import MAX_PATH_LENGTH, enumerate_paths
+from pathways.checks.loader import load_content
+from pathways.content.model import Route, Text
+from pathways.content.store import Content
 
 CONTENT = load_content()
 ENTRIES = [*CONTENT.routes, *CONTENT.bodies]

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pathways import LANGS
-from pathways.content import load_content
-from pathways.interview import InterviewState, answer, current_question, start
-from pathways.recommend import recommend, to_json
+from pathways.checks.loader import load_content
+from pathways.engine.interview import InterviewState, answer, current_question, start
+from pathways.engine.recommend import recommend, to_json
 
 CONTENT = load_content()
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pathways.case_input import validate_facts
-from pathways.content import Content
-from pathways.recommend import recommend
+from pathways.content.store import Content
+from pathways.engine.recommend import recommend
+from pathways.outputs.case_input import validate_facts
 
 HERE = Path(__file__).parent / "scenarios"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "scenarios"

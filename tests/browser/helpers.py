@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PwTimeout
 
 from components.session import content
-from pathways.model import Question
+from pathways.content.model import Question
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components.session import content as app_content
-from pathways.content import Content
+from pathways.content.store import Content
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from pathways.content import Content
-from pathways.interview import InterviewState
-from pathways.model import Question
+from pathways.content.model import Question
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 UNKNOWN = "__unknown__"

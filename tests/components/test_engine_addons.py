@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pathways.content import Content
-from pathways.maintenance import SOON, counts, review_due
-from pathways.path_map import path_map
-from pathways.recommend import recommend
+from pathways.checks.maintenance import SOON, counts, review_due
+from pathways.content.store import Content
+from pathways.engine.path_map import path_map
+from pathways.engine.recommend import recommend
 
 
 def test_path_map_links_only_supporting_facts(content: Content) -> None:

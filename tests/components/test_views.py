@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pathways.content import Content
-from pathways.interview import InterviewState, walk
-from pathways.maintenance import DueItem
+from pathways.checks.maintenance import DueItem
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState, walk
 from tests.components import driver as d
 
 

@@ -54,7 +54,7 @@ def test_recommend_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_catalogue_json_lists_every_entry_in_four_languages(capsys: pytest.CaptureFixture[str]) -> None:
-    from pathways.content import load_content
+    from pathways.checks.loader import load_content
 
     content = load_content()
     assert main(["catalogue", "--format", "json"]) == 0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathways.content import Content
-from pathways.recommend import Result
+from pathways.content.store import Content
+from pathways.engine.recommend import Result
 
 
 def render_text(content: Content, result: Result, lang: str) -> str:

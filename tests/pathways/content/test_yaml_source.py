@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from pathways import yaml_source
-from pathways.content import DATA_DIR
-from pathways.yaml_source import ContentError, parse_yaml_text
+from pathways.content import yaml_source
+from pathways.content.store import DATA_DIR
+from pathways.content.yaml_source import ContentError, parse_yaml_text
 
 FILES = sorted(DATA_DIR.rglob("*.yaml"))
 

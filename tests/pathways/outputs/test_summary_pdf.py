@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from pathways.case_file import load_case
-from pathways.content import Content, load_content_from
-from pathways.interview import InterviewState, answers_from_facts
-from pathways.summary_pdf import calendar_ics, drawable, render_summary
+from pathways.checks.loader import load_content_from
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState, answers_from_facts
+from pathways.outputs.case_file import load_case
+from pathways.outputs.summary_pdf import calendar_ics, drawable, render_summary
 
 FACTS = {"role": "victim", "harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
 
@@ -116,7 +117,7 @@ def test_calendar_file_parses_with_one_event_per_dated_deadline(small: Content) 
 
 
 def test_command_line_and_app_produce_the_same_pdf(small: Content, tmp_path: Path) -> None:
-    from pathways.summary_pdf import render_summary_file
+    from pathways.outputs.summary_pdf import render_summary_file
 
     facts_file = tmp_path / "case.yaml"
     facts_file.write_text(json.dumps({"facts": FACTS}))

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from pathways.model import Deadline, Period
+from pathways.content.model import Deadline, Period
 
 DATED_STARTS = ("harm_date", "knowledge")
 NEAR_DAYS = 90

@@ -14,8 +14,8 @@ import io
 import json
 from typing import Any
 
-from pathways.content import Content
-from pathways.interview import InterviewState, InvalidAnswer, validate_answer, walk
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState, InvalidAnswer, validate_answer, walk
 
 FORMAT = "remedy-pathways-case"
 SCHEMA_VERSION = 1

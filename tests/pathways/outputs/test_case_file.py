@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from pathways.case_file import MAX_BYTES, CaseFileError, case_data, dump_case, load_case
-from pathways.content import Content
-from pathways.interview import InterviewState, answer, start, walk
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState, answer, start, walk
+from pathways.outputs.case_file import MAX_BYTES, CaseFileError, case_data, dump_case, load_case
 
 ANSWERS = [("role", "victim"), ("harm_country", "belgium"), ("lives_in", "belgium"), ("be_region", "brussels")]
 

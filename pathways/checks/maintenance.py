@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pathways import LANGS
-from pathways.content import Content
-from pathways.model import Route
+from pathways.checks.graph import enumerate_paths
+from pathways.content.model import Route
+from pathways.content.store import Content
 
 STALE_AFTER = dt.timedelta(days=365)
 SOON = dt.timedelta(days=183)
@@ -23,8 +24,6 @@ _PATHS_CACHE: dict[str, tuple[int, int]] = {}
 def _paths(content: Content) -> tuple[int, int]:
     """(number of question paths, longest path), computed once per content version."""
     if content.digest not in _PATHS_CACHE:
-        from pathways.graph import enumerate_paths
-
         paths = enumerate_paths(content)
         _PATHS_CACHE[content.digest] = (len(paths), max((len(p) for p in paths), default=0))
     return _PATHS_CACHE[content.digest]

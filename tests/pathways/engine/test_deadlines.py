@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pathways.deadlines import add_period, dated_deadline
-from pathways.model import Deadline, Period
+from pathways.content.model import Deadline, Period
+from pathways.engine.deadlines import add_period, dated_deadline
 
 TXT = {"nl": "t", "fr": "t", "de": "t", "en": "five years"}
 

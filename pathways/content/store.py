@@ -1,8 +1,8 @@
-"""Load every content file under `data/` into one immutable `Content`, or say what is wrong.
+"""Read every content file under `data/` into one immutable `Content`, or say what is wrong.
 
-Loading is strict (see `yaml_source`) and happens once per process: the app, the CLI and
-the tests share the cached result of `load_content()`. Every problem is collected, not
-just the first, so a maintainer sees the whole list in one `check` run.
+Reading is strict (see `yaml_source`): every problem is collected, not just the first, so
+a maintainer sees the whole list in one `check` run. Cross-file checks and the cached
+`load_content()` that the app, the CLI and the tests share live in `pathways.checks.loader`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pathways import LANGS
-from pathways.conditions import Condition, Predicate, predicates
-from pathways.model import (
+from pathways.content.conditions import Condition, Predicate, predicates
+from pathways.content.model import (
     Body,
     Fact,
     FactsFile,
@@ -33,9 +33,9 @@ from pathways.model import (
     Text,
     UiFile,
 )
-from pathways.yaml_source import ContentError, YamlDocument, read_yaml
+from pathways.content.yaml_source import ContentError, YamlDocument, read_yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ID_PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 M = TypeVar("M", bound=BaseModel)
@@ -146,8 +146,18 @@ def _load_one(
     return _validate(model, doc, errors, **context), doc
 
 
-def load_content_from(data_dir: Path) -> Content:
-    """Load and cross-check the content in a folder; raise ContentInvalid listing all errors."""
+@dataclass(frozen=True)
+class SourceDocs:
+    """The parsed YAML documents behind a `Content`, kept so later checks can name file and line."""
+
+    questions: YamlDocument | None
+    entries: dict[str, tuple[Route | Body, YamlDocument]]
+
+
+def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError]]:
+    """Read and schema-check every file in a folder (no cross-file checks: `pathways.checks` does
+    those). Raise ContentInvalid when a file cannot be used at all; otherwise return the content,
+    its documents and the errors found so far (duplicate ids)."""
     errors: list[ContentError] = []
     index, _ = _load_one(data_dir / "index.yaml", IndexFile, errors)
     facts_file, facts_doc = _load_one(data_dir / "facts.yaml", FactsFile, errors)
@@ -205,12 +215,7 @@ def load_content_from(data_dir: Path) -> Content:
         digest=_digest(data_dir),
     )
     _unique({q.id: q for q in content.questions}, questions_file.questions, q_doc, "questions", errors)
-    from pathways.crosscheck import cross_check  # local: crosscheck imports Content
-
-    errors.extend(cross_check(content, q_doc, {**routes, **bodies}))
-    if errors:
-        raise ContentInvalid(errors)
-    return content
+    return content, SourceDocs(q_doc, {**routes, **bodies}), errors
 
 
 def _unique(mapping: dict, items: list, doc: YamlDocument | None, key: str, errors: list[ContentError]) -> dict:
@@ -232,12 +237,6 @@ def _digest(data_dir: Path) -> str:
     return h.hexdigest()
 
 
-@functools.lru_cache(maxsize=4)
-def load_content(data_dir: Path = DATA_DIR) -> Content:
-    """The content of `data_dir`, parsed once per process."""
-    return load_content_from(data_dir)
-
-
 def condition_facts(cond: Condition | None) -> set[str]:
     return {p.fact for p in predicates(cond)} if cond is not None else set()
 
@@ -246,8 +245,7 @@ __all__ = [
     "Content",
     "ContentInvalid",
     "ContentError",
-    "load_content",
-    "load_content_from",
+    "read_content",
     "Predicate",
     "InlineObstacle",
 ]

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pathways.conditions import Finding, Outcome, evaluate
-from pathways.content import Content
-from pathways.deadlines import DatedDeadline, dated_deadline
-from pathways.model import Body, Route
+from pathways.content.conditions import Finding, Outcome, evaluate
+from pathways.content.model import Body, Route
+from pathways.content.store import Content
+from pathways.engine.deadlines import DatedDeadline, dated_deadline
 
 GOAL_TO_ACHIEVEMENT = {
     "compensation": "compensation",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pathways.content import Content
-from pathways.model import Route
+from pathways.content.model import Route
+from pathways.content.store import Content
 
 
 def entry_data(content: Content, entry_id: str) -> dict[str, Any]:

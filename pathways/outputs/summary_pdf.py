@@ -1,6 +1,6 @@
 """The summary PDF (PDF/A-3a and PDF/UA-1) and the deadline calendar, in any of the four languages.
 
-The Typst template lives beside the fonts in `pathways/pdf/`. Everything the template
+The Typst template lives beside the fonts in `pathways/outputs/pdf/`. Everything the template
 shows is prepared here as plain strings and handed over as JSON through `sys_inputs`:
 the template never concatenates user text into markup. Characters that no bundled font
 can draw (Chinese, emoji, control characters) are replaced before rendering, because
@@ -20,12 +20,12 @@ from typing import Any
 
 import typst
 
-from pathways.case_file import case_data, load_case
-from pathways.case_input import CaseInputError, parse_case_text, validate_facts
-from pathways.content import Content
-from pathways.interview import InterviewState, answers_from_facts, walk
-from pathways.model import Body, Route
-from pathways.recommend import Recommendation, Result, recommend
+from pathways.content.model import Body, Route
+from pathways.content.store import Content
+from pathways.engine.interview import InterviewState, answers_from_facts, walk
+from pathways.engine.recommend import Recommendation, Result, recommend
+from pathways.outputs.case_file import case_data, load_case
+from pathways.outputs.case_input import CaseInputError, parse_case_text, validate_facts
 
 PDF_DIR = Path(__file__).parent / "pdf"
 TEMPLATE = PDF_DIR / "summary.typ"
@@ -261,7 +261,7 @@ def state_from_file(content: Content, path: Path) -> InterviewState:
     """A case from a saved-case file, a summary PDF, or a facts file (scenario)."""
     raw = path.read_bytes()
     if raw.startswith(b"%PDF") or b'"remedy-pathways-case"' in raw[:4096]:
-        from pathways.case_file import CaseFileError
+        from pathways.outputs.case_file import CaseFileError
 
         try:
             state, _ = load_case(content, raw)

@@ -7,14 +7,13 @@ whole content, and each error still points at the file and line to change.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pathways.conditions import AllOf, AnyOf, Condition, Not, Predicate
-from pathways.model import Body, Question, Route, option_value
-from pathways.yaml_source import ContentError, YamlDocument
-
-if TYPE_CHECKING:
-    from pathways.content import Content
+from pathways.checks.graph import check_graph
+from pathways.content.conditions import AllOf, AnyOf, Condition, Not, Predicate
+from pathways.content.model import Body, Question, Route, option_value
+from pathways.content.store import Content
+from pathways.content.yaml_source import ContentError, YamlDocument
 
 QUESTION_KIND_FOR_FACT = {"single": "choice", "multi": "multi", "yesno": "bool", "date": "date"}
 OPS_FOR_TYPE = {
@@ -167,7 +166,5 @@ def cross_check(
         errors += _check_question(content, q, i, q_doc)
     for entry, doc in entries.values():
         errors += _check_entry(content, entry, doc)
-    from pathways.graph import check_graph  # local: graph needs a loaded Content
-
     errors += check_graph(content, q_doc)
     return errors

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pathways.case_input import CaseInputError, parse_case_text, read_facts_file, validate_facts
-from pathways.content import Content
+from pathways.content.store import Content
+from pathways.outputs.case_input import CaseInputError, parse_case_text, read_facts_file, validate_facts
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pathways.conditions import evaluate
-from pathways.content import Content
-from pathways.recommend import Result
+from pathways.content.conditions import evaluate
+from pathways.content.store import Content
+from pathways.engine.recommend import Result
 
 
 @dataclass(frozen=True)

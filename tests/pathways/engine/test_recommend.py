@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pathways.content import Content, load_content_from
-from pathways.recommend import recommend, to_json
+from pathways.checks.loader import load_content_from
+from pathways.content.store import Content
+from pathways.engine.recommend import recommend, to_json
 
 TODAY = dt.date(2026, 11, 25)
 

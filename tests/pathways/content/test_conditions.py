@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from pathways.conditions import Condition, evaluate, predicates
+from pathways.content.conditions import Condition, evaluate, predicates
 
 parse = TypeAdapter(Condition).validate_python
 

@@ -2,7 +2,7 @@
 
 Every model forbids unknown keys, so a misspelt field in a content file is an error
 rather than silently ignored content. Cross-file rules (references, vocabulary) live in
-`pathways.content`, because a single file cannot know about the others.
+`pathways.content.store`, because a single file cannot know about the others.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from pathways.conditions import Condition
+from pathways.content.conditions import Condition
 
 
 class Strict(BaseModel):

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pathways.content import Content, load_content_from
-from pathways.interview import (
+from pathways.checks.loader import load_content_from
+from pathways.content.store import Content
+from pathways.engine.interview import (
     InterviewState,
     InvalidAnswer,
     answer,

@@ -14,10 +14,11 @@ from typing import Any
 
 import networkx as nx
 
-from pathways.conditions import evaluate
-from pathways.content import Content, condition_facts
-from pathways.model import Question
-from pathways.yaml_source import ContentError, YamlDocument
+from pathways.content.conditions import evaluate
+from pathways.content.model import Question
+from pathways.content.store import Content, condition_facts
+from pathways.content.yaml_source import ContentError, YamlDocument
+from pathways.engine.interview import apply_answer
 
 START, RESULTS = "__start__", "__results__"
 MAX_PATH_LENGTH = 15
@@ -55,8 +56,6 @@ def enumerate_paths(content: Content) -> set[tuple[str, ...]]:
     Answers only matter through the facts later conditions read, so the search is
     memoised on (question, facts that later conditions read).
     """
-    from pathways.interview import _apply  # the engine's own fact setting
-
     questions = content.questions
     later_reads = [set().union(*(condition_facts(q.ask_if) for q in questions[i:])) for i in range(len(questions) + 1)]
 
@@ -75,7 +74,7 @@ def enumerate_paths(content: Content) -> set[tuple[str, ...]]:
         out: set[tuple[str, ...]] = set()
         for choice in _answer_choices(q):
             nxt = dict(facts)
-            _apply(q, choice, nxt)
+            apply_answer(q, choice, nxt)
             reads = later_reads[i + 1]
             nkey = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in nxt.items() if k in reads))
             out.update((q.id, *rest) for rest in suffixes(i + 1, nkey))

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from pathways.checks.loader import load_content_from
 from pathways.cli import main
-from pathways.content import ContentInvalid, load_content_from
+from pathways.content.store import ContentInvalid
 
-BROKEN = Path(__file__).parent.parent / "fixtures" / "broken"
+BROKEN = Path(__file__).parents[2] / "fixtures" / "broken"
 
 # (fixture, where it goes in the content folder, expected message part, expected line)
 CASES = [
@@ -87,7 +88,7 @@ CASES = [
 
 def _place(data_dir: Path, fixture: str, dest: str) -> Path:
     source = (
-        Path(__file__).parent.parent / "fixtures" / "valid" / "route_minimal.yaml"
+        Path(__file__).parents[2] / "fixtures" / "valid" / "route_minimal.yaml"
         if fixture == "route_minimal_copy"
         else BROKEN / fixture
     )

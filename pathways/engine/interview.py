@@ -18,9 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pathways.conditions import evaluate
-from pathways.content import Content
-from pathways.model import Question, option_value
+from pathways.content.conditions import evaluate
+from pathways.content.model import Question, option_value
+from pathways.content.store import Content
 
 AnswerValue = bool | str | list[str] | None
 Stage = Literal["start", "interview", "review", "results"]
@@ -58,7 +58,7 @@ class Walk:
     first_unanswered: str | None
 
 
-def _apply(q: Question, value: AnswerValue, facts: dict[str, Any]) -> None:
+def apply_answer(q: Question, value: AnswerValue, facts: dict[str, Any]) -> None:
     if value is None:
         return
     if q.kind in ("yesno", "date"):
@@ -81,7 +81,7 @@ def walk(content: Content, answers: dict[str, AnswerValue]) -> Walk:
             continue
         relevant.append(q.id)
         if q.id in answers:
-            _apply(q, answers[q.id], facts)
+            apply_answer(q, answers[q.id], facts)
         elif first is None:
             first = q.id
     return Walk(tuple(relevant), facts, first)

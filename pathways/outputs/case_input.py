@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pathways.content import Content
-from pathways.yaml_source import ContentError, parse_yaml_text
+from pathways.content.store import Content
+from pathways.content.yaml_source import ContentError, parse_yaml_text
 
 MAX_BYTES = 2 * 1024 * 1024
 

@@ -1,0 +1,4 @@
+"""Engine layer: case facts, the interview, ranking, recommendation and deadlines.
+
+Pure functions over loaded content; imports only the content layer.
+"""
