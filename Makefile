@@ -25,6 +25,7 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Browser tests need Debian's Chromium (apt-get install -y chromium) and axe-core (npm).
 browser-deps:
@@ -34,6 +35,8 @@ browser-deps:
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pathways check
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
