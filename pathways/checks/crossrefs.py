@@ -11,9 +11,12 @@ from typing import Any
 
 from pathways.checks.graph import check_graph
 from pathways.content.conditions import AllOf, AnyOf, Condition, Not, Predicate
+from pathways.content.countries import country_codes
 from pathways.content.model import Body, Question, Route, option_value
 from pathways.content.store import Content
 from pathways.content.yaml_source import ContentError, YamlDocument
+from pathways.engine.facts import DERIVERS
+from pathways.engine.ranking import ENTRY_ATTRIBUTES
 
 QUESTION_KIND_FOR_FACT = {"single": "choice", "multi": "multi", "yesno": "bool", "date": "date"}
 OPS_FOR_TYPE = {
@@ -21,6 +24,8 @@ OPS_FOR_TYPE = {
     "multi": {"contains", "contains_any", "known"},
     "bool": {"equals", "known"},
     "date": {"known", "before", "on_or_after"},
+    "country": {"equals", "in", "known"},
+    "postcode": {"known"},
 }
 
 
@@ -68,6 +73,11 @@ def check_condition(
                                 line,
                                 f"fact {pred.fact!r} is yes/no; compare it with true or false, not {value!r}",
                             )
+                        )
+                elif fact.type == "country":
+                    if value not in country_codes():
+                        errors.append(
+                            ContentError(doc.path, line, f"{value!r} is not an ISO 3166-1 alpha-2 country code")
                         )
                 elif value not in fact.value_ids():
                     errors.append(
@@ -127,6 +137,21 @@ def _check_question(content: Content, q: Question, i: int, doc: YamlDocument) ->
 
 def _check_entry(content: Content, entry: Route | Body, doc: YamlDocument) -> list[ContentError]:
     errors = check_condition(content, entry.eligible, doc, ("eligible",))
+    errors += check_condition(content, entry.suited, doc, ("suited",))
+    errors += check_condition(content, entry.lead, doc, ("lead",))
+    if isinstance(entry, Route) and entry.deadline:
+        for k, limit in enumerate(entry.deadline.limits):
+            at = ("deadline", "limits", k)
+            errors += check_condition(content, limit.applies_if, doc, (*at, "applies_if"))
+            fact = content.facts.get(limit.start_fact) if limit.start_fact else None
+            if limit.start_fact and (fact is None or fact.type != "date"):
+                errors.append(
+                    ContentError(
+                        doc.path,
+                        doc.line_of((*at, "start_fact")),
+                        f"start_fact {limit.start_fact!r} is not a date fact; use one of {_date_facts(content)}",
+                    )
+                )
     for term in entry.glossary:
         if term not in content.glossary:
             errors.append(
@@ -158,6 +183,47 @@ def _check_entry(content: Content, entry: Route | Body, doc: YamlDocument) -> li
     return errors
 
 
+def _date_facts(content: Content) -> list[str]:
+    return [f.id for f in content.facts.values() if f.type == "date"]
+
+
+def check_vocabulary(content: Content) -> list[ContentError]:
+    """Facts computed by the engine, the ranking table and the bars: each refers to what exists."""
+    errors: list[ContentError] = []
+    facts_path, ranking_path, bars_path = "data/facts.yaml", "data/ranking.yaml", "data/bars.yaml"
+    for fact in content.facts.values():
+        if fact.derived_from is None:
+            continue
+        if fact.derived_from not in content.facts:
+            errors.append(
+                ContentError(facts_path, None, f"fact {fact.id!r} is derived from unknown fact {fact.derived_from!r}")
+            )
+        if fact.id not in DERIVERS:
+            errors.append(
+                ContentError(facts_path, None, f"fact {fact.id!r} is marked derived but the engine cannot derive it")
+            )
+    goals = set(content.facts["goals"].value_ids()) if "goals" in content.facts else set()
+    for goal in content.ranking.goal_achieves:
+        if goal not in goals:
+            errors.append(ContentError(ranking_path, None, f"goal_achieves names {goal!r}, which is not a goal"))
+    for rule in content.ranking.rules:
+        for pred, _ in walk(rule.when):
+            if pred.fact not in content.facts:
+                errors.append(ContentError(ranking_path, None, f"rule {rule.id!r} reads unknown fact {pred.fact!r}"))
+        for name in rule.entry:
+            if name not in ENTRY_ATTRIBUTES:
+                errors.append(
+                    ContentError(ranking_path, None, f"rule {rule.id!r} tests unknown entry attribute {name!r}")
+                )
+    if "bar" in content.facts and set(content.facts["bar"].value_ids()) != set(content.bars):
+        errors.append(ContentError(bars_path, None, "the bars and the values of the fact 'bar' must be the same ids"))
+    districts = set(content.facts["judicial_district"].value_ids()) if "judicial_district" in content.facts else set()
+    for bar in content.bars.values():
+        if bar.district not in districts:
+            errors.append(ContentError(bars_path, None, f"bar {bar.id!r}: unknown judicial district {bar.district!r}"))
+    return errors
+
+
 def cross_check(
     content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]
 ) -> list[ContentError]:
@@ -166,5 +232,6 @@ def cross_check(
         errors += _check_question(content, q, i, q_doc)
     for entry, doc in entries.values():
         errors += _check_entry(content, entry, doc)
+    errors += check_vocabulary(content)
     errors += check_graph(content, q_doc)
     return errors

