@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench loadtest browser-deps clean
+.PHONY: run test lint check eval bench loadtest browser-deps clean
 
 $(STAMP): requirements.txt
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m pathways check
+
+# Advice measured on graded cases (tests/graded/): fails below the aims in docs/ranking.md.
+eval: $(STAMP)
+	$(BIN)/python -m pathways eval tests/graded
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -94,7 +94,7 @@ def timeline_spec(dated: list[Recommendation], lang: str) -> dict:
 
 
 def timeline(result: Result, lang: str) -> None:
-    dated = [r for r in result.recommendations if r.deadline is not None]
+    dated = [r for r in result.recommendations if r.deadline is not None and r.deadline.date is not None]
     if not dated:
         st.info(t("timeline.none"))
         return

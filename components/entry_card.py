@@ -11,11 +11,16 @@ import streamlit as st
 from components import format as fmt
 from components.session import content, md, t
 from pathways.content.model import Body, Contact, Route
-from pathways.engine.deadlines import DatedDeadline
+from pathways.engine.deadlines import DatedDeadline, DatedLimit
 from pathways.engine.recommend import Recommendation
 
-DEADLINE_BOX = {"passed": st.error, "near": st.warning, "open": st.info}
-DEADLINE_ICON = {"passed": ":material/error:", "near": ":material/schedule:", "open": ":material/event:"}
+DEADLINE_BOX = {"passed": st.error, "near": st.warning, "open": st.info, "unknown_start": st.info}
+DEADLINE_ICON = {
+    "passed": ":material/error:",
+    "near": ":material/schedule:",
+    "open": ":material/event:",
+    "unknown_start": ":material/event:",
+}
 
 
 def _list(items: list[str], numbered: bool = False) -> str:
@@ -65,11 +70,27 @@ def _contact(c: Contact, lang: str) -> str:
     return "- " + "  \n  ".join(lines)
 
 
+def _limit_line(lim: DatedLimit, lang: str) -> str:
+    """One limit in words: its date when known, else the answer that would date it."""
+    if lim.date is not None:
+        when = t("deadline.limit_dated", date=fmt.date(lim.date, lang))
+        if lim.moved:
+            when += " " + t("deadline.moved")
+    elif lim.needs:
+        when = t("deadline.limit_needs", needs=lim.needs.lower())
+    else:
+        when = t("deadline.limit_undated")
+    return f"- {when} {md(lim.text)} *({md(lim.basis)})*"
+
+
 def deadline_box(d: DatedDeadline, lang: str) -> None:
-    text = t(f"deadline.{d.status}", date=fmt.date(d.date, lang)) + "\n\n" + md(d.basis)
-    if d.from_knowledge:
-        text += "\n\n" + t("deadline.from_knowledge")
-    DEADLINE_BOX[d.status](text, icon=DEADLINE_ICON[d.status])
+    """The date to act by, then every other limit that applies, each with its article."""
+    if d.date is not None:
+        head = t(f"deadline.{d.status}", date=fmt.date(d.date, lang))
+    else:
+        head = t("deadline.unknown_start")
+    body = "\n".join(_limit_line(lim, lang) for lim in d.limits)
+    DEADLINE_BOX[d.status](head + "\n\n" + body, icon=DEADLINE_ICON[d.status])
 
 
 def _columns(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> None:
@@ -90,8 +111,10 @@ def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -
     )
     if rec is not None and rec.deadline is not None:
         deadline_box(rec.deadline, lang)
-    if r.deadline:
-        rules = [lim.text.get(lang) for lim in r.deadline.limits]
+        if r.deadline and r.deadline.note:
+            text.section("entry.deadline_rules", md(r.deadline.note.get(lang)))
+    elif r.deadline:
+        rules = [f"{lim.text.get(lang)} ({lim.basis})" for lim in r.deadline.limits]
         text.section("entry.deadline_rules", _list(rules + ([r.deadline.note.get(lang)] if r.deadline.note else [])))
     text.section("entry.first_steps", _list([s.get(lang) for s in r.first_steps], numbered=True))
     if r.documents:
@@ -175,10 +198,13 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
     _references(e, lang, text)
 
 
-def card(entry_id: str, lang: str, rec: Recommendation | None = None, expanded: bool = False) -> None:
+def card(
+    entry_id: str, lang: str, rec: Recommendation | None = None, expanded: bool = False, number: int | None = None
+) -> None:
     e = content().entry(entry_id)
-    icon = DEADLINE_ICON[rec.deadline.status] if rec and rec.deadline and rec.deadline.status != "open" else None
-    title = md(e.title.get(lang))
+    status = rec.deadline.status if rec and rec.deadline else None
+    icon = DEADLINE_ICON[status] if status in ("near", "passed") else None
+    title = (f"{number}\\. " if number else "") + md(e.title.get(lang))  # "1." alone would start a Markdown list
     if rec is not None and not rec.certain:
         title += f" · {t('entry.maybe')}"
     with st.expander(title, expanded=expanded, icon=icon, key=f"card_{entry_id}"):

@@ -1,5 +1,9 @@
-"""Results: the routes that fit, grouped by kind, most useful first; deadlines on a
-timeline; a map from answers to routes; the routes left out and why; take it away."""
+"""Results: the five best next steps, then other routes that suit the case, then who can
+help; deadlines on a timeline; a map from answers to routes; what was left out and why.
+
+The screen shows one ranked result from the engine (`recommend`), the same the PDF and the
+command line use: the tiers and their order are the engine's, never re-sorted here.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,9 @@ import streamlit as st
 from components import charts, entry_card, notes, save_resume
 from components.session import commit, content, lang, md, safe_callback, state, t
 from pathways.engine.interview import facts_of, to_stage
-from pathways.engine.recommend import KIND_ORDER, Result, recommend
+from pathways.engine.recommend import Recommendation, Result, recommend
 
-TOP = 3
+EXCLUSION_GROUPS = ("not_eligible", "not_suited", "expired")
 
 
 @safe_callback
@@ -29,35 +33,31 @@ def _deadline_alert(result: Result) -> None:
         st.warning(t("results.deadline_alert", n=len(urgent)), icon=":material/schedule:")
 
 
-def _start_here(result: Result, lg: str) -> None:
-    top = result.recommendations[:TOP]
-    if not top:
+def _first_steps(recs: list[Recommendation], lg: str) -> None:
+    """The best next steps, numbered; each opens to the full card."""
+    st.subheader(t("results.first"), anchor=False)
+    st.caption(t("results.first.about"))
+    for i, r in enumerate(recs, 1):
+        entry_card.card(r.id, lg, r, number=i)
+
+
+def _tier(name: str, recs: list[Recommendation], lg: str) -> None:
+    if not recs:
         return
-    st.subheader(t("results.start_here"), anchor=False)
-    st.markdown(
-        "\n".join(f"{i + 1}. **{md(r.entry.title.get(lg))}** ({t(f'kind.{r.kind}')})" for i, r in enumerate(top))
-    )
-
-
-def _groups(result: Result, lg: str) -> None:
-    first = result.recommendations[0].id if result.recommendations else None
-    for kind in KIND_ORDER:
-        recs = [r for r in result.recommendations if r.kind == kind]
-        if not recs:
-            continue
-        st.subheader(f"{t(f'kind.{kind}')} ({len(recs)})", anchor=False)
-        st.caption(t(f"kind.{kind}.about"))
-        for r in recs:
-            entry_card.card(r.id, lg, r, expanded=r.id == first)
+    st.subheader(f"{t(f'results.{name}')} ({len(recs)})", anchor=False)
+    st.caption(t(f"results.{name}.about"))
+    for r in recs:
+        entry_card.card(r.id, lg, r)
 
 
 def _excluded(result: Result, lg: str) -> None:
     st.markdown(t("results.not_suggested_intro"))
-    for kind in KIND_ORDER:
-        items = [e for e in result.excluded if e.kind == kind]
+    for reason in EXCLUSION_GROUPS:
+        items = [e for e in result.excluded if e.reason == reason]
         if not items:
             continue
-        st.markdown(f"**{t(f'kind.{kind}')}**")
+        st.markdown(f"**{t(f'results.excluded.{reason}')} ({len(items)})**")
+        st.caption(t(f"results.excluded.{reason}.about"))
         st.markdown(
             "\n".join(f"- *{md(e.entry.title.get(lg))}*  \n  " + "  \n  ".join(md(w) for w in e.why_not) for e in items)
         )
@@ -71,7 +71,6 @@ def render() -> None:
     _deadline_alert(result)
     if not result.recommendations:
         st.info(t("results.none"))
-    _start_here(result, lg)
     st.button(t("results.change_answers"), key="to_review", on_click=_to_review, icon=":material/edit:")
     tabs = st.tabs(
         [
@@ -83,7 +82,10 @@ def render() -> None:
         key="results_tabs",
     )
     with tabs[0]:
-        _groups(result, lg)
+        if result.tier("first"):
+            _first_steps(result.tier("first"), lg)
+        _tier("also", result.tier("also"), lg)
+        _tier("help", result.tier("help"), lg)
     with tabs[1]:
         st.markdown(t("timeline.intro"))
         charts.timeline(result, lg)
@@ -95,4 +97,4 @@ def render() -> None:
     if state().answers.get("role") in ("adviser", "organisation") or state().notes:
         with st.expander(t("notes.title"), icon=":material/lock:"):
             notes.editor("results", with_choice=False)
-    save_resume.takeaway(has_deadlines=any(r.deadline for r in result.recommendations))
+    save_resume.takeaway(has_deadlines=any(r.deadline and r.deadline.date for r in result.recommendations))

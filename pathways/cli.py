@@ -97,6 +97,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pathways.outputs.graded import report, run
+
+    content = _load(args.data)
+    scores, total = run(content, args.cases)
+    print(report(scores, total))
+    failures = total.failures()
+    for failure in failures:
+        print(f"aim missed: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pathways", description="Remedy-pathway decision assistant")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="content folder (default: data/)")
@@ -110,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     cat = sub.add_parser("catalogue", help="every route and support body, all languages")
     cat.add_argument("--format", choices=("json", "text"), default="text")
     cat.set_defaults(func=cmd_catalogue)
+    ev = sub.add_parser("eval", help="measure recommendations on graded cases (essential, relevant, wrong)")
+    ev.add_argument("cases", type=Path, nargs="?", default=Path("tests/graded"), help="folder of graded case files")
+    ev.set_defaults(func=cmd_eval)
     summ = sub.add_parser("summary", help="the summary PDF for the facts in a file")
     summ.add_argument("--facts", type=Path, required=True)
     summ.add_argument("--lang", choices=LANGS, default="en")

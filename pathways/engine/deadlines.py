@@ -1,20 +1,33 @@
-"""Concrete deadline dates from a route's deadline rule and the harm date.
+"""Dates to act by, from a route's time limits and the dates the case gives.
 
-Only limits that run from the harm date (or from knowledge of the harm, for which the
-harm date is the earliest and therefore safest start) give a date; the others are
-explained in words. The earliest date is the one shown, so a person is never told they
-have more time than they may have.
+Each limit names the case fact that starts its clock (the harm, the day the person learned
+of the harm and who caused it, the end of the contract, the decision's notification or
+publication, the final domestic decision). A limit whose start is known gets a date; one
+whose start is unknown is said in words with the answer that would date it, never guessed
+from another date. The earliest dated limit that applies is the date to act by; the others
+are listed beneath it. A deadline is only called "passed" when the date that decides it is
+known and behind us.
+
+Counting: a period runs from the day after the event and its last day is the same calendar
+day (month-end clamped: 31 January + 1 month = 28 or 29 February). Procedural periods follow
+the Judicial Code (art. 53): a last day on a Saturday, Sunday or Belgian public holiday
+moves to the next working day. Public holidays come from the `holidays` package.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
+from typing import Any
 
-from pathways.content.model import Deadline, Period
+import holidays
 
-DATED_STARTS = ("harm_date", "knowledge")
+from pathways.content.conditions import evaluate
+from pathways.content.model import Deadline, DeadlineLimit, Period
+from pathways.content.store import Content
+
 NEAR_DAYS = 90
 
 
@@ -26,30 +39,107 @@ def add_period(start: dt.date, period: Period) -> dt.date:
     return dt.date(year, month, day) + dt.timedelta(days=period.days)
 
 
+@functools.cache
+def _belgian_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("BE", years=year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _belgian_holidays(day.year)
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    """The day itself if it is a working day, else the next one (Judicial Code art. 53)."""
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def last_day(limit: DeadlineLimit, start: dt.date) -> tuple[dt.date, bool]:
+    """(last day to act, whether art. 53 moved it) for a limit starting on `start`."""
+    end = add_period(start, limit.period)
+    if limit.counting == "procedural":
+        moved = next_working_day(end)
+        return moved, moved != end
+    return end, False
+
+
+def status_of(day: dt.date, today: dt.date) -> str:
+    if day < today:
+        return "passed"
+    return "near" if (day - today).days <= NEAR_DAYS else "open"
+
+
+@dataclass(frozen=True)
+class DatedLimit:
+    """One limit of a route for this case: dated when its start is known."""
+
+    text: str
+    basis: str
+    date: dt.date | None
+    status: str  # passed, near, open, or unknown_start
+    long_stop: bool = False
+    moved: bool = False  # moved to the next working day (Judicial Code art. 53)
+    needs: str | None = None  # the answer that would date it, when its start is unknown
+
+
 @dataclass(frozen=True)
 class DatedDeadline:
-    date: dt.date
+    """The date to act by (the earliest dated limit that applies) and every other limit."""
+
+    date: dt.date | None
     basis: str
-    from_knowledge: bool
-    status: str  # "passed", "near" or "open"
+    status: str
+    limits: list[DatedLimit] = field(default_factory=list)
+    note: str | None = None
+    from_knowledge: bool = False
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
 
 
-def dated_deadline(rule: Deadline | None, harm_date: str | None, lang: str, today: dt.date) -> DatedDeadline | None:
-    """The earliest concrete deadline the rule gives for this harm date, if any."""
-    if rule is None or not harm_date:
+def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
+    if not name or not facts.get(name):
         return None
     try:
-        start = dt.date.fromisoformat(harm_date)
+        return dt.date.fromisoformat(str(facts[name]))
     except ValueError:
         return None
-    candidates = [(add_period(start, limit.period), limit) for limit in rule.limits if limit.start in DATED_STARTS]
-    if not candidates:
+
+
+def limits_for(
+    content: Content, rule: Deadline, facts: dict[str, Any], lang: str, today: dt.date
+) -> list[DatedLimit]:
+    """Every limit of the rule that applies to the case, dated where its start is known."""
+    out: list[DatedLimit] = []
+    for limit in rule.limits:
+        if limit.applies_if is not None and evaluate(limit.applies_if, facts).value is False:
+            continue
+        start = _date(facts, limit.start_fact)
+        text = limit.text.get(lang)
+        if start is None:
+            needs = content.facts[limit.start_fact].label.get(lang) if limit.start_fact else None
+            out.append(DatedLimit(text, limit.basis, None, "unknown_start", limit.long_stop, needs=needs))
+            continue
+        day, moved = last_day(limit, start)
+        out.append(DatedLimit(text, limit.basis, day, status_of(day, today), limit.long_stop, moved))
+    return out
+
+
+def dated_deadline(
+    content: Content, rule: Deadline | None, facts: dict[str, Any], lang: str, today: dt.date
+) -> DatedDeadline | None:
+    """The deadline of a route for this case, or None when the route has no time limit."""
+    if rule is None:
         return None
-    date, limit = min(candidates, key=lambda c: c[0])
-    if date < today:
-        status = "passed"
-    elif (date - today).days <= NEAR_DAYS:
-        status = "near"
-    else:
-        status = "open"
-    return DatedDeadline(date, limit.text.get(lang), limit.start == "knowledge", status)
+    limits = limits_for(content, rule, facts, lang, today)
+    if not limits:
+        return None
+    dated = sorted((lim for lim in limits if lim.date is not None), key=lambda lim: lim.date or today)
+    ordered = [*dated, *(lim for lim in limits if lim.date is None)]
+    note = rule.note.get(lang) if rule.note else None
+    head = dated[0] if dated else None
+    if head is None:
+        return DatedDeadline(None, ordered[0].text, "unknown_start", ordered, note)
+    return DatedDeadline(head.date, head.text, head.status, ordered, note)

@@ -146,7 +146,12 @@ def _german_speaking(content: Content, postcode: str) -> bool | None:
     return None if district is None else district == GERMAN_SPEAKING_DISTRICT
 
 
+def _ended(content: Content, end_date: str) -> bool:
+    return True
+
+
 DERIVERS: dict[str, Callable[[Content, str], Any]] = {
+    "employment_ended": _ended,
     "judicial_district": _district,
     "bar": _bar,
     "be_region": _region,

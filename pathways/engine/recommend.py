@@ -92,7 +92,7 @@ def _judge(
     if entry.valid_from and entry.valid_from > today:
         caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
     caveats += [c.get(lang) for c in entry.caveats]
-    deadline = dated_deadline(entry.deadline, facts.get("harm_date"), lang, today) if isinstance(entry, Route) else None
+    deadline = dated_deadline(content, entry.deadline, facts, lang, today) if isinstance(entry, Route) else None
     certain = eligible.value is True and suited.value is True
     lead = entry.lead is not None and evaluate(entry.lead, facts).value is True
     points, basis = score(content, Standing(entry, kind, certain, lead), facts, lang)
@@ -139,7 +139,7 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
             "why": r.why,
             "caveats": r.caveats,
         }
-        if r.deadline:
+        if r.deadline and r.deadline.date:
             out["deadline"] = {"date": r.deadline.date.isoformat(), "basis": r.deadline.basis}
         out["score"] = r.score
         out["rank_basis"] = r.rank_basis
