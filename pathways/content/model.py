@@ -237,6 +237,9 @@ class Ranking(Strict):
     binding: bool = Field(False, description="can end in a binding decision or order")
     fast: bool = Field(False, description="can give interim relief or act within weeks")
     weight: int = Field(0, ge=-3, le=3, description="content maintainer's nudge, documented")
+    lead_bonus: int = Field(
+        0, ge=0, le=8, description="extra points when the lead condition holds: the step that decides such cases"
+    )
 
 
 class Entry(Strict):

@@ -80,6 +80,7 @@ class DatedLimit:
     status: str  # passed, near, open, or unknown_start
     long_stop: bool = False
     moved: bool = False  # moved to the next working day (Judicial Code art. 53)
+    procedural: bool = False
     needs: str | None = None  # the answer that would date it, when its start is unknown
 
 
@@ -98,6 +99,15 @@ class DatedDeadline:
     def dated(self) -> bool:
         return self.date is not None
 
+    @property
+    def closed(self) -> bool:
+        """Every limit is a procedural one whose last day has passed: the route is no longer open.
+
+        A limitation period that seems to have passed does not close a route: it can have been
+        suspended or interrupted, which only a lawyer can tell; the route stays, with a warning.
+        """
+        return bool(self.limits) and all(lim.procedural and lim.status == "passed" for lim in self.limits)
+
 
 def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
     if not name or not facts.get(name):
@@ -108,9 +118,7 @@ def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
         return None
 
 
-def limits_for(
-    content: Content, rule: Deadline, facts: dict[str, Any], lang: str, today: dt.date
-) -> list[DatedLimit]:
+def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: str, today: dt.date) -> list[DatedLimit]:
     """Every limit of the rule that applies to the case, dated where its start is known."""
     out: list[DatedLimit] = []
     for limit in rule.limits:
@@ -123,7 +131,17 @@ def limits_for(
             out.append(DatedLimit(text, limit.basis, None, "unknown_start", limit.long_stop, needs=needs))
             continue
         day, moved = last_day(limit, start)
-        out.append(DatedLimit(text, limit.basis, day, status_of(day, today), limit.long_stop, moved))
+        out.append(
+            DatedLimit(
+                text,
+                limit.basis,
+                day,
+                status_of(day, today),
+                limit.long_stop,
+                moved,
+                procedural=limit.counting == "procedural",
+            )
+        )
     return out
 
 

@@ -103,6 +103,8 @@ def score(content: Content, standing: Standing, facts: dict[str, Any], lang: str
         if not times:
             continue
         total += rule.points * times
+        if rule.applies == "lead":
+            total += standing.entry.ranking.lead_bonus
         goals = matched_goals(content, standing.entry, facts) if rule.applies == "goal" else []
         text = rule.text.get(lang)
         basis.append(text.format(goals=content.value_label("goals", goals, lang)) if goals else text)

@@ -93,6 +93,9 @@ def _judge(
         caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
     caveats += [c.get(lang) for c in entry.caveats]
     deadline = dated_deadline(content, entry.deadline, facts, lang, today) if isinstance(entry, Route) else None
+    if deadline is not None and deadline.closed:
+        why_not = [content.text("trace.deadline_passed", lang, date=deadline.date.isoformat() if deadline.date else "")]
+        return Exclusion(entry_id, entry, kind, why_not, "expired")
     certain = eligible.value is True and suited.value is True
     lead = entry.lead is not None and evaluate(entry.lead, facts).value is True
     points, basis = score(content, Standing(entry, kind, certain, lead), facts, lang)

@@ -90,9 +90,7 @@ def totals(scores: list[CaseScore]) -> Totals:
 
 
 def run(content: Content, folder: Path) -> tuple[list[CaseScore], Totals]:
-    scores = [
-        score_case(content, path.stem, read_yaml(path).data or {}) for path in sorted(folder.glob("*.yaml"))
-    ]
+    scores = [score_case(content, path.stem, read_yaml(path).data or {}) for path in sorted(folder.glob("*.yaml"))]
     return scores, totals(scores)
 
 
