@@ -27,6 +27,21 @@ def _load(data_dir: Path):
         raise SystemExit(1) from None
 
 
+def _reference_cases(content, folders: list[Path]) -> list[dict]:
+    """Facts of the graded and scenario cases, the paths real people take through the interview."""
+    from pathways.content.yaml_source import ContentError, read_yaml
+    from pathways.engine.facts import FactError, check_facts
+
+    cases = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                cases.append(check_facts(content, (read_yaml(path).data or {}).get("facts")))
+            except (ContentError, FactError, AttributeError) as exc:
+                print(f"{path}: skipped as a reference case ({exc})", file=sys.stderr)
+    return cases
+
+
 CHECK_LABELS = {
     "questions": "questions",
     "routes": "routes",
@@ -35,18 +50,28 @@ CHECK_LABELS = {
     "obstacles": "obstacles",
     "ui_strings": "UI strings",
     "languages": "languages",
-    "paths": "question paths",
-    "longest_path": "longest path",
+    "reference_cases": "reference cases",
+    "median_path": "median path (reference cases)",
+    "longest_path": "longest path (reference cases)",
+    "sampled_median_path": "median path (random interviews)",
+    "sampled_longest_path": "longest path (random interviews)",
 }
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from pathways.checks.graph import check_paths
     from pathways.checks.maintenance import counts
 
     content = _load(args.data)
+    errors, figures = check_paths(content, _reference_cases(content, args.cases))
+    if errors:
+        for err in errors:
+            print(err, file=sys.stderr)
+        print(f"{len(errors)} error(s) in content", file=sys.stderr)
+        return 1
     print(f"content {content.version}: OK")
-    for key, n in counts(content).items():
-        print(f"  {CHECK_LABELS.get(key, key):>15}: {n}")
+    for key, n in {**counts(content), **figures}.items():
+        print(f"  {CHECK_LABELS.get(key, key):>15}: {n:g}")
     return 0
 
 
@@ -113,7 +138,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pathways", description="Remedy-pathway decision assistant")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="content folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all content and print what it counted").set_defaults(func=cmd_check)
+    chk = sub.add_parser("check", help="validate all content and print what it counted")
+    chk.add_argument(
+        "--cases",
+        type=Path,
+        nargs="*",
+        default=[Path("tests/graded"), Path("tests/scenarios")],
+        help="folders of cases whose interview paths are measured",
+    )
+    chk.set_defaults(func=cmd_check)
     rec = sub.add_parser("recommend", help="ranked routes for the facts in a file")
     rec.add_argument("--facts", type=Path, required=True, help="YAML or JSON file with a facts: mapping")
     rec.add_argument("--lang", choices=LANGS, default="en")

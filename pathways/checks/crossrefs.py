@@ -18,7 +18,14 @@ from pathways.content.yaml_source import ContentError, YamlDocument
 from pathways.engine.facts import DERIVERS
 from pathways.engine.ranking import ENTRY_ATTRIBUTES
 
-QUESTION_KIND_FOR_FACT = {"single": "choice", "multi": "multi", "yesno": "bool", "date": "date"}
+QUESTION_KIND_FOR_FACT = {
+    "single": "choice",
+    "multi": "multi",
+    "yesno": "bool",
+    "date": "date",
+    "country": "country",
+    "postcode": "postcode",
+}
 OPS_FOR_TYPE = {
     "choice": {"equals", "in", "known"},
     "multi": {"contains", "contains_any", "known"},
@@ -104,7 +111,7 @@ def _check_question(content: Content, q: Question, i: int, doc: YamlDocument) ->
         errors.append(ContentError(doc.path, at("kind"), f"a {q.kind} question cannot set {fact.type} fact {q.fact!r}"))
     if q.kind in ("single", "multi") and not q.options:
         errors.append(ContentError(doc.path, at("kind"), f"question {q.id!r} needs options"))
-    if q.kind in ("yesno", "date") and q.options:
+    if q.kind in ("yesno", "date", "country", "postcode") and q.options:
         errors.append(ContentError(doc.path, at("options"), f"a {q.kind} question takes no options; remove them"))
     for j, opt in enumerate(q.options):
         if option_value(opt) not in fact.value_ids():

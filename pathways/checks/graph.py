@@ -2,26 +2,30 @@
 
 Two views are checked. The structural graph (question -> every question that can come
 next) must be acyclic, reach every question and end at the results from everywhere.
-The enumerated paths (every distinct sequence of questions that some set of answers
-produces, found by simulating the interview engine) must reach every question and stay
-within the maximum length a person should face.
+Sampled interviews (seeded random answers run through the engine's own decision of what
+to ask) must reach every question, and their paths must stay within the length a person
+should face: a median of at most 12 questions, none longer than 16.
 """
 
 from __future__ import annotations
 
-import functools
+import random
+import statistics
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from pathways.content.conditions import evaluate
 from pathways.content.model import Question
 from pathways.content.store import Content, condition_facts
 from pathways.content.yaml_source import ContentError, YamlDocument
-from pathways.engine.interview import apply_answer
+from pathways.engine.answers import apply_answer
+from pathways.engine.interview import answers_from_facts, asks, walk
 
 START, RESULTS = "__start__", "__results__"
-MAX_PATH_LENGTH = 15
+MAX_PATH_LENGTH = 16
+MAX_MEDIAN = 12
+SAMPLES = 1500
 
 
 def build_graph(content: Content) -> nx.DiGraph:
@@ -45,42 +49,57 @@ def _answer_choices(q: Question) -> list[Any]:
         choices = [[o.id] for o in q.options] + [[]]
     elif q.kind == "yesno":
         choices = [True, False]
+    elif q.kind == "country":
+        choices = ["BD", "PK", "FR", "BR"]
+    elif q.kind == "postcode":
+        choices = ["9000", "1000", "4700", "6000", "3000"]
     else:
-        choices = ["2025-06-01"]
+        choices = ["2026-06-01"]
     return choices + ([None] if q.unknown else [])
 
 
-def enumerate_paths(content: Content) -> set[tuple[str, ...]]:
-    """Every distinct question sequence a person can meet, by simulating answers.
+@dataclass(frozen=True)
+class PathStats:
+    """Question paths met by sampled interviews (answers drawn at random, seeded)."""
 
-    Answers only matter through the facts later conditions read, so the search is
-    memoised on (question, facts that later conditions read).
+    paths: tuple[tuple[str, ...], ...]
+
+    @property
+    def lengths(self) -> list[int]:
+        return [len(p) for p in self.paths]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.lengths) if self.paths else 0
+
+    @property
+    def longest(self) -> int:
+        return max(self.lengths, default=0)
+
+    @property
+    def asked(self) -> set[str]:
+        return {qid for p in self.paths for qid in p}
+
+
+def sample_paths(content: Content, n: int = SAMPLES, seed: int = 7) -> PathStats:
+    """Walk `n` interviews with random answers through the engine's own `asks`.
+
+    Every question on a path is one whose answers could change the advice at that point
+    (the engine skips the others), so the paths measure what people actually meet.
+    The number of possible answer combinations is far too large to list, hence a seeded sample.
     """
-    questions = content.questions
-    later_reads = [set().union(*(condition_facts(q.ask_if) for q in questions[i:])) for i in range(len(questions) + 1)]
-
-    @functools.cache
-    def suffixes(i: int, key: tuple) -> frozenset[tuple[str, ...]]:
-        facts = dict(key)
-        while (
-            i < len(questions)
-            and questions[i].ask_if is not None
-            and evaluate(questions[i].ask_if, facts).value is False
-        ):
-            i += 1
-        if i == len(questions):
-            return frozenset({()})
-        q = questions[i]
-        out: set[tuple[str, ...]] = set()
-        for choice in _answer_choices(q):
-            nxt = dict(facts)
-            apply_answer(q, choice, nxt)
-            reads = later_reads[i + 1]
-            nkey = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in nxt.items() if k in reads))
-            out.update((q.id, *rest) for rest in suffixes(i + 1, nkey))
-        return frozenset(out)
-
-    return set(suffixes(0, ()))
+    rng = random.Random(seed)
+    seen: list[tuple[str, ...]] = []
+    for _ in range(n):
+        facts: dict[str, Any] = {}
+        path: list[str] = []
+        for q in content.questions:
+            if not asks(content, q, facts):
+                continue
+            path.append(q.id)
+            apply_answer(q, rng.choice(_answer_choices(q)), facts)
+        seen.append(tuple(path))
+    return PathStats(tuple(seen))
 
 
 def check_graph(content: Content, q_doc: YamlDocument | None) -> list[ContentError]:
@@ -109,18 +128,72 @@ def check_graph(content: Content, q_doc: YamlDocument | None) -> list[ContentErr
             errors.append(ContentError(path, None, f"question {node!r} cannot be reached"))
         if node != RESULTS and not nx.has_path(g, node, RESULTS):
             errors.append(ContentError(path, None, f"question {node!r} is a dead end: no way on to the results"))
-    paths = enumerate_paths(content)
-    asked = {qid for p in paths for qid in p}
-    for i, q in enumerate(content.questions):
+    return errors
+
+
+def reference_paths(content: Content, cases: list[dict[str, Any]]) -> PathStats:
+    """The question paths of real cases: their facts as answers, every other question "I don't know"."""
+    out = []
+    for facts in cases:
+        answers: dict[str, Any] = dict(answers_from_facts(content, facts))
+        while (nxt := walk(content, answers).first_unanswered) is not None:
+            answers[nxt] = None
+        out.append(walk(content, answers).relevant)
+    return PathStats(tuple(out))
+
+
+def check_paths(
+    content: Content, cases: list[dict[str, Any]], q_doc: YamlDocument | None = None
+) -> tuple[list[ContentError], dict[str, float]]:
+    """Errors in the question paths, and the figures `check` prints.
+
+    Two measures: seeded random interviews (every answer equally likely, so they also
+    reach rare questions) and the reference cases (graded and scenario cases, the paths
+    real people take). A question no interview meets is an error; so is a median above
+    12 or a path above 16 questions among the reference cases. Slower than the structural
+    checks, so `python -m pathways check` runs it and loading content for the app does not.
+    """
+    path = q_doc.path if q_doc else "data/questions.yaml"
+    errors: list[ContentError] = []
+    sampled = path_stats(content)
+    real = reference_paths(content, cases)
+    asked = sampled.asked | real.asked
+    for q in content.questions:
         if q.id not in asked:
             errors.append(
                 ContentError(
-                    path, line(i, "ask_if"), f"question {q.id!r} is never asked: no answers make its condition true"
+                    path,
+                    None,
+                    f"question {q.id!r} is never asked: no answers make it both allowed and able to change the advice",
                 )
             )
-    longest = max((len(p) for p in paths), default=0)
-    if longest > MAX_PATH_LENGTH:
+    if real.paths and real.longest > MAX_PATH_LENGTH:
         errors.append(
-            ContentError(path, None, f"some paths have {longest} questions; keep them to {MAX_PATH_LENGTH} or fewer")
+            ContentError(
+                path, None, f"some cases meet {real.longest} questions; keep paths to {MAX_PATH_LENGTH} or fewer"
+            )
         )
-    return errors
+    if real.paths and real.median > MAX_MEDIAN:
+        errors.append(
+            ContentError(
+                path, None, f"half the cases meet more than {real.median:g} questions; keep the median to {MAX_MEDIAN}"
+            )
+        )
+    figures = {
+        "reference_cases": len(real.paths),
+        "median_path": real.median,
+        "longest_path": real.longest,
+        "sampled_median_path": sampled.median,
+        "sampled_longest_path": sampled.longest,
+    }
+    return errors, figures
+
+
+_STATS: dict[str, PathStats] = {}
+
+
+def path_stats(content: Content) -> PathStats:
+    """The sampled paths of this content, computed once per content version."""
+    if content.digest not in _STATS:
+        _STATS[content.digest] = sample_paths(content)
+    return _STATS[content.digest]

@@ -11,27 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pathways import LANGS
-from pathways.checks.graph import enumerate_paths
 from pathways.content.model import Route
 from pathways.content.store import Content
 
 STALE_AFTER = dt.timedelta(days=365)
 SOON = dt.timedelta(days=183)
 
-_PATHS_CACHE: dict[str, tuple[int, int]] = {}
 
-
-def _paths(content: Content) -> tuple[int, int]:
-    """(number of question paths, longest path), computed once per content version."""
-    if content.digest not in _PATHS_CACHE:
-        paths = enumerate_paths(content)
-        _PATHS_CACHE[content.digest] = (len(paths), max((len(p) for p in paths), default=0))
-    return _PATHS_CACHE[content.digest]
-
-
-def counts(content: Content) -> dict[str, int]:
-    """The same numbers `python -m pathways check` prints, keyed by a stable id."""
-    n_paths, longest = _paths(content)
+def counts(content: Content) -> dict[str, int | float]:
+    """The content counts `python -m pathways check` prints (with the path figures), keyed by a stable id."""
     return {
         "questions": len(content.questions),
         "routes": len(content.routes),
@@ -40,8 +28,6 @@ def counts(content: Content) -> dict[str, int]:
         "obstacles": len(content.obstacles),
         "ui_strings": len(content.ui),
         "languages": len(LANGS),
-        "paths": n_paths,
-        "longest_path": longest,
     }
 
 

@@ -104,7 +104,7 @@ class Option(Strict):
 
 class Question(Strict):
     id: str
-    kind: Literal["single", "multi", "yesno", "date"]
+    kind: Literal["single", "multi", "yesno", "date", "country", "postcode"]
     fact: str
     text: Text
     why: Text

@@ -53,7 +53,7 @@ class ContentInvalid(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches key on the loaded content
 class Content:
     """All content, validated and cross-checked. Shared read-only by every session."""
 

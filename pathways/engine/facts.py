@@ -152,6 +152,7 @@ def _ended(content: Content, end_date: str) -> bool:
 
 DERIVERS: dict[str, Callable[[Content, str], Any]] = {
     "employment_ended": _ended,
+    "remedies_exhausted": _ended,  # a final decision of the highest court exhausts Belgian remedies
     "judicial_district": _district,
     "bar": _bar,
     "be_region": _region,

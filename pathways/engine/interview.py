@@ -19,10 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pathways.content.conditions import evaluate
+from pathways.content.countries import country_codes
 from pathways.content.model import Question, option_value
 from pathways.content.store import Content
+from pathways.engine.answers import FREE_KINDS, AnswerValue, apply_answer
+from pathways.engine.facts import known_postcodes
+from pathways.engine.relevance import is_relevant
 
-AnswerValue = bool | str | list[str] | None
 Stage = Literal["start", "interview", "review", "results"]
 
 
@@ -58,26 +61,23 @@ class Walk:
     first_unanswered: str | None
 
 
-def apply_answer(q: Question, value: AnswerValue, facts: dict[str, Any]) -> None:
-    if value is None:
-        return
-    if q.kind in ("yesno", "date"):
-        facts[q.fact] = value
-        return
-    chosen = [o for o in q.options if o.id in (value if isinstance(value, list) else [value])]
-    values = [option_value(o) for o in chosen]
-    facts[q.fact] = list(dict.fromkeys(values)) if q.kind == "multi" else values[0]
-    for opt in chosen:
-        facts.update(opt.also)
+def asks(content: Content, q: Question, facts: dict[str, Any]) -> bool:
+    """Whether the interview asks `q` given the facts so far: its condition is not false and
+    some answer to it could change the advice (`pathways.engine.relevance`)."""
+    if q.ask_if is not None and evaluate(q.ask_if, facts).value is False:
+        return False
+    if q.fact in facts:  # an earlier answer already said it ("stop it now" says it is urgent)
+        return False
+    return is_relevant(content, q, facts)
 
 
 def walk(content: Content, answers: dict[str, AnswerValue]) -> Walk:
-    """Go through the questions in order, keeping those whose condition is not false."""
+    """Go through the questions in order, keeping those the interview asks."""
     facts: dict[str, Any] = {}
     relevant: list[str] = []
     first: str | None = None
     for q in content.questions:
-        if q.ask_if is not None and evaluate(q.ask_if, facts).value is False:
+        if not asks(content, q, facts):
             continue
         relevant.append(q.id)
         if q.id in answers:
@@ -110,6 +110,13 @@ def validate_answer(q: Question, value: AnswerValue) -> AnswerValue:
         if not isinstance(value, bool):
             raise InvalidAnswer("error.invalid_option", f"{q.id}={value!r}")
         return value
+    if q.kind in ("country", "postcode"):
+        code = value.strip().upper() if isinstance(value, str) else value
+        if q.kind == "country" and code not in country_codes():
+            raise InvalidAnswer("error.invalid_country", f"{q.id}={value!r}")
+        if q.kind == "postcode" and code not in known_postcodes():
+            raise InvalidAnswer("error.invalid_postcode", f"{q.id}={value!r}")
+        return code
     try:
         day = dt.date.fromisoformat(str(value))
     except ValueError as exc:
@@ -223,7 +230,7 @@ def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, Ans
         if q.fact not in facts:
             continue
         value = facts[q.fact]
-        if q.kind in ("yesno", "date"):
+        if q.kind in FREE_KINDS:
             answers[q.id] = value
             continue
         wanted = value if isinstance(value, list) else [value]

@@ -31,6 +31,11 @@ class Standing:
 ENTRY_ATTRIBUTES = ("kind", "cost", "fast", "binding", "body_kind")
 
 
+def kind_of(entry: Route | Body) -> str:
+    """A route's kind; a support body's is `support`."""
+    return entry.kind if isinstance(entry, Route) else "support"
+
+
 def entry_attributes(entry: Route | Body, kind: str) -> dict[str, Any]:
     """The attributes a rule's `entry:` part can test."""
     return {
@@ -42,7 +47,7 @@ def entry_attributes(entry: Route | Body, kind: str) -> dict[str, Any]:
     }
 
 
-def _attributes_match(wanted: dict[str, Any], actual: dict[str, Any]) -> bool:
+def attributes_match(wanted: dict[str, Any], actual: dict[str, Any]) -> bool:
     for name, value in wanted.items():
         have = actual.get(name)
         if isinstance(value, list):
@@ -75,7 +80,7 @@ def _goal(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any
 def _when(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
     if rule.when is not None and evaluate(rule.when, facts).value is not True:
         return 0
-    return 1 if _attributes_match(rule.entry, entry_attributes(s.entry, s.kind)) else 0
+    return 1 if attributes_match(rule.entry, entry_attributes(s.entry, s.kind)) else 0
 
 
 def _uncertain(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:

@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pathways.content.conditions import evaluate
+from pathways.content.dates import format_date
 from pathways.content.model import KINDS, Body, Route
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
 from pathways.engine.explain import explain, sentences
 from pathways.engine.facts import derive_facts
-from pathways.engine.ranking import Standing, score
+from pathways.engine.ranking import Standing, kind_of, score
 
 KIND_ORDER = KINDS  # kept for the views that group by kind
+# A law that applies within this horizon is shown (with its start date); one further off is not yet a route.
+NOT_YET_HORIZON = dt.timedelta(days=183)
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,6 @@ class Result:
         return [r for r in self.recommendations if r.tier == name]
 
 
-def kind_of(entry: Route | Body) -> str:
-    """A route's kind; a support body's is `support`."""
-    return entry.kind if isinstance(entry, Route) else "support"
-
-
 def _not_suited_reasons(content: Content, entry: Route | Body, findings: tuple, lang: str) -> list[str]:
     lead = entry.not_suited_note.get(lang) if entry.not_suited_note else content.text("trace.not_suited_intro", lang)
     return [lead, *sentences(content, findings, "not_suited", lang)]
@@ -76,8 +74,11 @@ def _judge(
 ) -> Recommendation | Exclusion:
     kind = kind_of(entry)
     if entry.valid_to and entry.valid_to < today:
-        why_not = [content.text("trace.expired", lang, date=entry.valid_to.isoformat())]
+        why_not = [content.text("trace.expired", lang, date=format_date(entry.valid_to, lang))]
         return Exclusion(entry_id, entry, kind, why_not, "expired")
+    if entry.valid_from and entry.valid_from > today + NOT_YET_HORIZON:
+        why_not = [content.text("trace.not_yet_far", lang, date=format_date(entry.valid_from, lang))]
+        return Exclusion(entry_id, entry, kind, why_not, "not_eligible")
     eligible = evaluate(entry.eligible, facts)
     why, unknown, why_not = explain(content, eligible, lang)
     if eligible.value is False:
@@ -90,11 +91,11 @@ def _judge(
         why = list(dict.fromkeys([*[w for w in why if w != content.text("trace.always", lang)], *s_why]))
     caveats = list(dict.fromkeys([*unknown, *s_unknown]))
     if entry.valid_from and entry.valid_from > today:
-        caveats.insert(0, content.text("trace.not_yet", lang, date=entry.valid_from.isoformat()))
+        caveats.insert(0, content.text("trace.not_yet", lang, date=format_date(entry.valid_from, lang)))
     caveats += [c.get(lang) for c in entry.caveats]
     deadline = dated_deadline(content, entry.deadline, facts, lang, today) if isinstance(entry, Route) else None
     if deadline is not None and deadline.closed:
-        why_not = [content.text("trace.deadline_passed", lang, date=deadline.date.isoformat() if deadline.date else "")]
+        why_not = [content.text("trace.deadline_passed", lang, date=format_date(deadline.date, lang))]
         return Exclusion(entry_id, entry, kind, why_not, "expired")
     certain = eligible.value is True and suited.value is True
     lead = entry.lead is not None and evaluate(entry.lead, facts).value is True

@@ -1,0 +1,23 @@
+"""Dates written the way people write them in each language, with Babel's locale data.
+
+"3 March 2027", "3 maart 2027", "3 mars 2027", "3. März 2027": the format a reader expects,
+never ISO, in the app, the PDF and the command line's text output. Belgian locales (nl_BE,
+fr_BE, de_BE) are used; English uses the British order (day month year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _babel_format_date
+
+LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "de": "de_BE", "en": "en_GB"}
+
+
+def format_date(day: dt.date | str | None, lang: str) -> str:
+    """A date in words for a language ("" for no date)."""
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return _babel_format_date(day, format="long", locale=LOCALES.get(lang, "en_GB"))
