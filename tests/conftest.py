@@ -11,7 +11,15 @@ from pathways.checks.loader import load_content
 from pathways.content.store import DATA_DIR, Content
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED_FILES = ("index.yaml", "facts.yaml", "questions.yaml", "glossary.yaml", "obstacles.yaml", "ranking.yaml", "bars.yaml")
+SHARED_FILES = (
+    "index.yaml",
+    "facts.yaml",
+    "questions.yaml",
+    "glossary.yaml",
+    "obstacles.yaml",
+    "ranking.yaml",
+    "bars.yaml",
+)
 
 
 @pytest.fixture(scope="session")

@@ -7,13 +7,13 @@ value is checked against the vocabulary, with a message that says what is wrong.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 from pathways.content.store import Content
 from pathways.content.yaml_source import ContentError, parse_yaml_text
+from pathways.engine.facts import FactError, check_facts
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -38,35 +38,16 @@ def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
     return data
 
 
-def validate_facts(content: Content, raw: Any) -> dict[str, Any]:
-    """Check facts against the vocabulary; return them normalised (absent = unknown)."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise CaseInputError("'facts' must be a mapping of fact names to values")
-    facts: dict[str, Any] = {}
-    for name, value in raw.items():
-        fact = content.facts.get(str(name))
-        if fact is None:
-            raise CaseInputError(f"unknown fact {name!r}; known facts: {', '.join(content.facts)}")
-        if value is None:
-            continue
-        if fact.type == "bool":
-            if not isinstance(value, bool):
-                raise CaseInputError(f"fact {name!r} must be true or false, not {value!r}")
-        elif fact.type == "date":
-            try:
-                value = dt.date.fromisoformat(str(value)).isoformat()
-            except ValueError as exc:
-                raise CaseInputError(f"fact {name!r} must be a date written YYYY-MM-DD, not {value!r}") from exc
-        elif fact.type == "multi":
-            if not isinstance(value, list) or any(v not in fact.value_ids() for v in value):
-                raise CaseInputError(f"fact {name!r} must be a list of: {', '.join(fact.value_ids())}")
-            value = list(dict.fromkeys(value))
-        elif value not in fact.value_ids():
-            raise CaseInputError(f"fact {name!r} cannot be {value!r}; use one of: {', '.join(fact.value_ids())}")
-        facts[str(name)] = value
-    return facts
+def validate_facts(content: Content, raw: Any, lang: str = "en") -> dict[str, Any]:
+    """Check facts against the vocabulary; return them normalised (absent = unknown).
+
+    One reader for every input: the engine's `check_facts` decides, and its message is
+    given in the person's language.
+    """
+    try:
+        return check_facts(content, raw)
+    except FactError as exc:
+        raise CaseInputError(content.text(exc.key, lang, **exc.values)) from exc
 
 
 def read_facts_file(content: Content, path: Path) -> dict[str, Any]:

@@ -1,5 +1,16 @@
 """The summary PDF (PDF/A-3a and PDF/UA-1) and the deadline calendar, in any of the four languages.
 
+The PDF has two parts. The **client sheet** (one or two pages, large type, short sentences)
+is for the person: their situation in two lines, the five best next steps (the `first` tier
+of the recommendation, in the engine's order, as on screen) each with what to do this week,
+the nearest deadline as a date written the way people write dates in that language, and
+whom to call first. The **adviser file** follows: each recommended route in full, who can
+help, the obstacles (each written once, and named from the routes), what was not suggested
+and why (one line each), the answers, legal bases and sources.
+
+Sensitive answers (`pathways.outputs.sensitive`) are printed only when the caller asks for
+them (`include_sensitive=True`), as with the adviser's notes.
+
 The Typst template lives beside the fonts in `pathways/outputs/pdf/`. Everything the template
 shows is prepared here as plain strings and handed over as JSON through `sys_inputs`:
 the template never concatenates user text into markup. Characters that no bundled font
@@ -19,19 +30,27 @@ from pathlib import Path
 from typing import Any
 
 import typst
+from babel import Locale
 
-from pathways.content.model import Body, Route
+from pathways.content.conditions import predicates
+from pathways.content.dates import LOCALES, format_date
+from pathways.content.model import Body, Contact, Route
 from pathways.content.store import Content
+from pathways.engine.facts import FactError, check_facts
 from pathways.engine.interview import InterviewState, answers_from_facts, walk
-from pathways.engine.recommend import Recommendation, Result, recommend
+from pathways.engine.recommend import Exclusion, Recommendation, Result, recommend
 from pathways.outputs.case_file import case_data, load_case
-from pathways.outputs.case_input import CaseInputError, parse_case_text, validate_facts
+from pathways.outputs.case_input import CaseInputError, parse_case_text
+from pathways.outputs.sensitive import is_sensitive, quotes, quoting_phrases
 
 PDF_DIR = Path(__file__).parent / "pdf"
 TEMPLATE = PDF_DIR / "summary.typ"
 FONT_DIR = PDF_DIR / "fonts"
 REPLACEMENT = "?"
-MAX_EXCLUDED = 40
+CLIENT_CONTACTS = 3  # whom to call first: at most this many contacts on the client sheet
+EXCLUSION_GROUPS = ("not_eligible", "not_suited", "expired")
+# facts derived from the postcode: an entry whose eligibility uses one is the local office
+LOCAL_FACTS = ("bar", "judicial_district")
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,112 +87,408 @@ def _compiler() -> typst.Compiler:
     return typst.Compiler(str(TEMPLATE), root=str(PDF_DIR), font_paths=[str(FONT_DIR)], ignore_system_fonts=True)
 
 
-def _contact_lines(entry: Route | Body, lang: str) -> list[str]:
-    lines = []
-    for c in entry.contacts:
-        parts = [c.name.get(lang), str(c.website)]
-        parts += [p for p in (c.phone, c.email, c.address) if p]
-        lines.append(" · ".join(parts))
-    return lines
+# ---------------------------------------------------------------- small pieces
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _route_data(content: Content, rec: Recommendation, lang: str) -> dict[str, Any]:
-    t = lambda key, **kw: content.text(key, lang, **kw)  # noqa: E731
-    r = rec.entry
-    assert isinstance(r, Route)
-    obstacles = []
-    for ob in r.obstacles:
-        if isinstance(ob, str):
-            o = content.obstacles[ob]
-            obstacles.append(
-                {"obstacle": f"{o.title.get(lang)}: {o.description.get(lang)}", "mitigation": o.mitigation.get(lang)}
-            )
-        else:
-            obstacles.append({"obstacle": ob.obstacle.get(lang), "mitigation": ob.mitigation.get(lang)})
-    deadline = None
-    if rec.deadline:
-        deadline = {
-            "date": rec.deadline.date.isoformat(),
-            "basis": rec.deadline.basis,
-            "status": t(f"pdf.deadline.{rec.deadline.status}"),
-        }
-    deadline_text = "; ".join(lim.text.get(lang) for lim in r.deadline.limits) if r.deadline else None
+def _language_names(codes: list[str], lang: str) -> str:
+    """Language names in `lang` ("néerlandais, anglais"), from Babel's locale data."""
+    names = Locale.parse(LOCALES.get(lang, "en_GB")).languages
+    return ", ".join(names.get(code, code.upper()) for code in codes)
+
+
+def _contact(c: Contact, lang: str, entry: Route | Body | None = None) -> dict[str, Any]:
     return {
-        "title": r.title.get(lang),
-        "kind_label": t(f"kind.{rec.kind}"),
-        "summary": r.summary.get(lang),
-        "achieves": ", ".join(t(f"achieves.{a}") for a in r.achieves),
-        "why": rec.why,
-        "caveats": rec.caveats,
-        "cost": r.cost.get(lang),
-        "duration": r.duration.get(lang),
-        "deadline": deadline,
-        "deadline_text": deadline_text,
-        "first_steps": [s.get(lang) for s in r.first_steps],
-        "documents": [s.get(lang) for s in r.documents],
-        "contacts": _contact_lines(r, lang),
-        "obstacles": obstacles,
-        "interactions": [i.text.get(lang) for i in r.interactions],
+        "name": c.name.get(lang),
+        "phone": c.phone,
+        "email": c.email,
+        "address": c.address,
+        "website": str(c.website),
+        "note": c.note.get(lang) if c.note else None,
+        "languages": _language_names(entry.languages, lang) if isinstance(entry, Body) else None,
     }
 
 
-def summary_data(
-    content: Content, state: InterviewState, lang: str, include_notes: bool, today: dt.date | None = None
-) -> tuple[dict[str, Any], Result]:
-    """Everything the template shows, as plain localised strings."""
-    today = today or dt.date.today()
-    t = lambda key, **kw: content.text(key, lang, **kw)  # noqa: E731
-    facts = walk(content, state.answers).facts
-    result = recommend(content, facts, lang, today)
-    case = case_data(content, state, include_notes=include_notes)
-    case_json = json.dumps(case, ensure_ascii=False, indent=2)
-    reference = hashlib.sha256(json.dumps(case["answers"], sort_keys=True).encode()).hexdigest()[:8].upper()
-    routes = [r for r in result.recommendations if isinstance(r.entry, Route)]
-    bodies = [r for r in result.recommendations if isinstance(r.entry, Body)]
-    answers = []
+def _is_local_office(entry: Route | Body) -> bool:
+    """A legal-aid office found from the postcode (its eligibility names the bar or district)."""
+    return isinstance(entry, Body) and any(p.fact in LOCAL_FACTS for p in predicates(entry.eligible))
+
+
+def _content_caveats(entry: Route | Body, lang: str) -> set[str]:
+    return {c.get(lang) for c in entry.caveats}
+
+
+class _Writer:
+    """Localised strings for one PDF: the language, and what sensitive answers must not be quoted."""
+
+    def __init__(self, content: Content, lang: str, facts: dict[str, Any], include_sensitive: bool, today: dt.date):
+        self.content, self.lang, self.facts, self.today = content, lang, facts, today
+        self.hide = [] if include_sensitive else quoting_phrases(content, facts, lang)
+        self.include_sensitive = include_sensitive
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.content.text(key, self.lang, **values)
+
+    def date(self, day: dt.date | None) -> str:
+        return format_date(day, self.lang)
+
+    def engine_lines(self, lines: list[str], keep: set[str] | None = None) -> list[str]:
+        """Engine sentences without those quoting a sensitive answer (content's own caveats always stay)."""
+        keep = keep or set()
+        return [line for line in lines if line in keep or not quotes(line, self.hide)]
+
+
+# ---------------------------------------------------------------- client sheet
+def _situation(w: _Writer) -> list[str]:
+    """The situation in two lines: what happened and where; what the person wants, and how urgent."""
+    c, f, lang = w.content, w.facts, w.lang
+    what = []
+    if f.get("harm_types"):
+        what.append(c.value_label("harm_types", f["harm_types"], lang))
+    if f.get("harm_country"):
+        where = c.value_label("harm_country", f["harm_country"], lang)
+        place = []
+        if f.get("harm_country") == "belgium" and f.get("be_region"):
+            place.append(c.value_label("be_region", f["be_region"], lang))
+        elif f.get("country"):
+            place.append(c.value_label("country", f["country"], lang))
+        what.append(f"{where} ({', '.join(place)})" if place else where)
+    want = []
+    if f.get("goals"):
+        want.append(w.t("pdf.client.want", goals=c.value_label("goals", f["goals"], lang)))
+    if f.get("urgency"):
+        want.append(_cap(c.value_label("urgency", f["urgency"], lang)) + ".")
+    lines = []
+    if what:
+        lines.append(w.t("pdf.client.what", what=", ".join(what)))
+    if want:
+        lines.append(" ".join(want))
+    return lines or [w.t("pdf.client.situation_unknown")]
+
+
+def _phone_or_site(entry: Route | Body) -> Contact:
+    return next((c for c in entry.contacts if c.phone), entry.contacts[0])
+
+
+def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
+    e = rec.entry
+    this_week = e.first_steps[0].get(w.lang) if isinstance(e, Route) else w.t("pdf.client.body_step")
+    last_day, passed = None, False
+    if rec.deadline is not None and rec.deadline.date is not None:
+        last_day, passed = w.date(rec.deadline.date), rec.deadline.status == "passed"
+    c = _phone_or_site(e)
+    return {
+        "title": e.title.get(w.lang),
+        "this_week": this_week,
+        "last_day": last_day,
+        "passed": passed,
+        "call": {"name": c.name.get(w.lang), "phone": c.phone, "website": None if c.phone else str(c.website)},
+    }
+
+
+def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
+    """The nearest date still ahead among the suggested routes, and whether some may have passed."""
+    ahead = [
+        (lim.date, rec)
+        for rec in recs
+        if rec.deadline is not None
+        for lim in rec.deadline.limits
+        if lim.date is not None and lim.date >= w.today
+    ]
+    passed = any(rec.deadline is not None and rec.deadline.status == "passed" for rec in recs)
+    out: dict[str, Any] = {"date": None, "route": None, "note": None, "passed": w.t("pdf.client.deadline_passed") if passed else None}
+    if ahead:
+        day, rec = min(ahead, key=lambda pair: pair[0])
+        near = (day - w.today).days <= 90
+        out.update(
+            date=w.date(day),
+            route=w.t("pdf.client.deadline_for", route=rec.entry.title.get(w.lang)),
+            note=w.t("pdf.client.deadline_near" if near else "pdf.client.deadline_open"),
+        )
+    elif not passed:
+        out["note"] = w.t("pdf.client.deadline_none")
+    return out
+
+
+def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
+    """Whom to call first: support among the next steps, the local legal-aid office, then the
+    other next steps; contacts with a phone number first, at most CLIENT_CONTACTS."""
+    first = result.tier("first")
+    numbered = {rec.id: i for i, rec in enumerate(first, 1)}
+    candidates: list[Recommendation] = [r for r in first if isinstance(r.entry, Body)]
+    candidates += [r for r in result.recommendations if _is_local_office(r.entry) and r not in candidates]
+    candidates += [r for r in first if r not in candidates]
+    chosen: list[tuple[Recommendation, Contact]] = []
+    seen: set[str] = set()
+    for want_phone in (True, False):
+        for rec in candidates:
+            for c in rec.entry.contacts:
+                key = c.phone or str(c.website)
+                if bool(c.phone) != want_phone or key in seen or len(chosen) >= CLIENT_CONTACTS:
+                    continue
+                if any(r is rec for r, _ in chosen):
+                    continue  # one contact per entry
+                chosen.append((rec, c))
+                seen.add(key)
+    order = {id(rec): i for i, rec in enumerate(candidates)}
+    chosen.sort(key=lambda pair: order[id(pair[0])])
+    out = []
+    for rec, c in chosen:
+        item = _contact(c, w.lang, rec.entry)
+        item["for"] = (
+            w.t("pdf.client.for_step", n=numbered[rec.id], title=rec.entry.title.get(w.lang))
+            if rec.id in numbered
+            else rec.entry.title.get(w.lang)
+        )
+        out.append(item)
+    return out
+
+
+def _client_sheet(w: _Writer, result: Result) -> dict[str, Any]:
+    first = result.tier("first")
+    district = None
+    if w.facts.get("judicial_district"):
+        label = w.content.value_label("judicial_district", w.facts["judicial_district"], w.lang)
+        district = w.t("pdf.client.district", district=label)
+    return {
+        "situation": _situation(w),
+        "deadline": _nearest_deadline(w, [*first, *result.tier("also")]),
+        "steps": [_step(w, r) for r in first],
+        "contacts": _whom_to_call(w, result),
+        "district": district,
+    }
+
+
+# ---------------------------------------------------------------- adviser file
+def _limit_line(w: _Writer, lim: Any) -> str:
+    if lim.date is not None:
+        when = w.date(lim.date) + (" " + w.t("pdf.deadline.moved") if lim.moved else "")
+    elif lim.needs:
+        when = w.t("pdf.deadline.needs", needs=lim.needs)
+    else:
+        when = w.t("pdf.deadline.undated")
+    return w.t("pdf.deadline.limit", when=when, text=lim.text, basis=lim.basis)
+
+
+def _deadline(w: _Writer, rec: Recommendation) -> dict[str, Any] | None:
+    d = rec.deadline
+    if d is None:
+        return None
+    head = w.t(f"pdf.deadline.head.{d.status}", date=w.date(d.date)) if d.date else w.t("pdf.deadline.head.unknown_start")
+    return {"head": head, "limits": [_limit_line(w, lim) for lim in d.limits], "note": d.note}
+
+
+def _entry_full(w: _Writer, rec: Recommendation, number: int | None, obstacle_ids: list[str]) -> dict[str, Any]:
+    """One recommended route (or support body among the next steps) in full."""
+    e, lang = rec.entry, w.lang
+    keep = _content_caveats(e, lang)
+    why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
+    data: dict[str, Any] = {
+        "number": number,
+        "title": e.title.get(lang),
+        "kind": w.t(f"kind.{rec.kind}") + ("" if rec.certain else " · " + w.t("pdf.label.may_fit")),
+        "summary": e.summary.get(lang),
+        "why": why,
+        "caveats": w.engine_lines(rec.caveats, keep),
+        "contacts": [_contact(c, lang, e) for c in e.contacts],
+        "is_route": isinstance(e, Route),
+    }
+    if isinstance(e, Route):
+        for ob in e.obstacles:
+            if isinstance(ob, str) and ob in w.content.obstacles and ob not in obstacle_ids:
+                obstacle_ids.append(ob)
+        data.update(
+            achieves=", ".join(w.t(f"achieves.{a}") for a in e.achieves),
+            cost=e.cost.get(lang),
+            duration=e.duration.get(lang),
+            deadline=_deadline(w, rec),
+            first_steps=[s.get(lang) for s in e.first_steps],
+            documents=[s.get(lang) for s in e.documents],
+            obstacles=[
+                w.content.obstacles[ob].title.get(lang)
+                for ob in e.obstacles
+                if isinstance(ob, str) and ob in w.content.obstacles
+            ],
+            obstacles_inline=[
+                {"obstacle": ob.obstacle.get(lang), "mitigation": ob.mitigation.get(lang)}
+                for ob in e.obstacles
+                if not isinstance(ob, str)
+            ],
+            interactions=[_interaction(w, i) for i in e.interactions],
+        )
+    else:
+        data.update(helps_with=e.helps_with.get(lang), languages=_language_names(e.languages, lang))
+    return data
+
+
+def _interaction(w: _Writer, i: Any) -> str:
+    other = w.content.routes.get(i.route) or w.content.bodies.get(i.route)
+    name = other.title.get(w.lang) if other else i.route
+    key = f"relation.{i.relation}"
+    relation = w.t(key) if key in w.content.ui else i.relation.replace("_", " ")
+    return w.t("pdf.interaction", route=name, relation=relation, text=i.text.get(w.lang))
+
+
+def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
+    e = rec.entry
+    c = _phone_or_site(e)
+    return {
+        "title": e.title.get(w.lang),
+        "helps_with": e.helps_with.get(w.lang) if isinstance(e, Body) else e.summary.get(w.lang),
+        "contact": _contact(c, w.lang, e),
+    }
+
+
+def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
+    """One line on why an entry was left out: the most specific reason that quotes no sensitive answer."""
+    lines = list(ex.why_not)
+    if ex.reason == "not_suited":
+        if ex.entry.not_suited_note:
+            return ex.entry.not_suited_note.get(w.lang)  # the content's own reason, written for this
+        lines = lines[1:] or lines  # the group heading already says "open, but not made for this"
+    shown = w.engine_lines(lines)
+    return shown[0] if shown else w.t("pdf.why_withheld")
+
+
+def _excluded(w: _Writer, result: Result) -> list[dict[str, Any]]:
+    groups = []
+    for reason in EXCLUSION_GROUPS:
+        items = [e for e in result.excluded if e.reason == reason]
+        if items:
+            groups.append(
+                {
+                    "heading": w.t(f"pdf.excluded.{reason}", n=len(items)),
+                    "items": [{"title": e.entry.title.get(w.lang), "why": _excluded_reason(w, e)} for e in items],
+                }
+            )
+    return groups
+
+
+def _sources(w: _Writer, recs: list[Recommendation]) -> list[dict[str, Any]]:
+    out = []
+    for rec in recs:
+        e = rec.entry
+        out.append(
+            {
+                "title": e.title.get(w.lang),
+                "basis": [
+                    {
+                        "text": ", ".join(p for p in (lb.instrument.get(w.lang), lb.article) if p),
+                        "url": str(lb.url) if lb.url else None,
+                    }
+                    for lb in e.legal_basis
+                ],
+                "sources": [
+                    {"text": s.title + (f" ({s.section})" if s.section else ""), "url": str(s.url)} for s in e.sources
+                ],
+                "reviewed": w.t("pdf.last_reviewed", date=w.date(e.last_reviewed)),
+            }
+        )
+    return out
+
+
+def _answers(w: _Writer, state: InterviewState) -> tuple[list[dict[str, str]], str | None]:
+    """The printed answers, and a line naming the sensitive ones left out (None when none were)."""
+    content = w.content
+    shown, withheld = [], []
     for qid in walk(content, state.answers).relevant:
         if qid not in state.answers:
             continue
         q = content.question(qid)
-        answers.append({"question": q.text.get(lang), "answer": answer_label(content, qid, state.answers[qid], lang)})
-    sources: dict[str, None] = {}
-    for rec in result.recommendations:
-        for lb in rec.entry.legal_basis:
-            sources[" ".join(p for p in (lb.instrument.get(lang), lb.article or "", str(lb.url or "")) if p)] = None
-        for s in rec.entry.sources:
-            sources[f"{s.title}{' (' + s.section + ')' if s.section else ''}: {s.url}"] = None
-        sources[f"{rec.entry.title.get(lang)}: {t('pdf.last_reviewed')} {rec.entry.last_reviewed.isoformat()}"] = None
+        if is_sensitive(q.fact) and not w.include_sensitive:
+            withheld.append(content.facts[q.fact].label.get(w.lang))
+            continue
+        shown.append({"question": q.text.get(w.lang), "answer": answer_label(content, qid, state.answers[qid], w.lang)})
+    note = w.t("pdf.answers.withheld", facts=", ".join(dict.fromkeys(withheld))) if withheld else None
+    return shown, note
+
+
+def answer_label(content: Content, qid: str, value: Any, lang: str) -> str:
+    """How an answer reads in the PDF (dates written out in the language)."""
+    q = content.question(qid)
+    if value is None:
+        return content.text("answer.dont_know", lang)
+    if q.kind == "yesno":
+        return content.text("answer.yes" if value else "answer.no", lang)
+    if q.kind == "date":
+        try:
+            return format_date(str(value), lang)
+        except ValueError:
+            return str(value)
+    if q.kind in ("country", "postcode"):
+        return content.value_label(q.fact, value, lang)
+    ids = value if isinstance(value, list) else [value]
+    if not ids:
+        return content.text("answer.none_selected", lang)
+    labels = []
+    for opt in q.options:
+        if opt.id in ids:
+            labels.append(opt.label.get(lang) if opt.label else content.value_label(q.fact, opt.value or opt.id, lang))
+    return ", ".join(labels)
+
+
+# ---------------------------------------------------------------- the whole document
+def summary_data(
+    content: Content,
+    state: InterviewState,
+    lang: str,
+    include_notes: bool,
+    today: dt.date | None = None,
+    include_sensitive: bool = False,
+) -> tuple[dict[str, Any], Result]:
+    """Everything the template shows, as plain localised strings."""
+    today = today or dt.date.today()
+    facts = walk(content, state.answers).facts
+    result = recommend(content, facts, lang, today)
+    w = _Writer(content, lang, result.facts or facts, include_sensitive, today)
+    case = case_data(content, state, include_notes=include_notes)
+    case_json = json.dumps(case, ensure_ascii=False, indent=2)
+    reference = hashlib.sha256(json.dumps(case["answers"], sort_keys=True).encode()).hexdigest()[:8].upper()
+    obstacle_ids: list[str] = []
+    first = [_entry_full(w, r, i, obstacle_ids) for i, r in enumerate(result.tier("first"), 1)]
+    also = [_entry_full(w, r, None, obstacle_ids) for r in result.tier("also")]
+    answers, withheld = _answers(w, state)
+    labels = {k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")}
     data = {
         "lang": lang,
         "title": content.index.title.get(lang),
-        "author": t("pdf.author"),
-        "date": today.isoformat(),
+        "author": w.t("pdf.author"),
+        "date": w.date(today),
         "reference": reference,
         "content_version": content.version,
-        "intro": t("pdf.intro"),
-        "labels": {
-            k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")
+        "labels": labels,
+        "client": {
+            "heading": w.t("pdf.client.heading"),
+            "intro": w.t("pdf.client.intro"),
+            "closing": w.t("pdf.client.closing"),
+            **_client_sheet(w, result),
         },
-        "situation": [
-            {"label": content.facts[k].label.get(lang), "value": content.value_label(k, v, lang)}
-            for k, v in facts.items()
-        ],
-        "recommendations": [_route_data(content, r, lang) for r in routes],
-        "support": [
-            {
-                "title": b.entry.title.get(lang),
-                "helps_with": b.entry.helps_with.get(lang),
-                "contacts": _contact_lines(b.entry, lang),
-            }
-            for b in bodies
-        ],
-        "excluded": [{"title": e.entry.title.get(lang), "why_not": e.why_not} for e in result.excluded[:MAX_EXCLUDED]],
-        "answers": answers,
-        "notes": state.notes if include_notes and state.notes else None,
-        "sources": list(sources),
-        "about": t("pdf.about"),
+        "adviser": {
+            "heading": w.t("pdf.adviser.heading"),
+            "intro": w.t("pdf.adviser.intro"),
+            "first": first,
+            "also": also,
+            "help": [_help_brief(w, r) for r in result.tier("help")],
+            "obstacles": [
+                {
+                    "title": content.obstacles[o].title.get(lang),
+                    "description": content.obstacles[o].description.get(lang),
+                    "mitigation": content.obstacles[o].mitigation.get(lang),
+                }
+                for o in obstacle_ids
+            ],
+            "obstacles_intro": w.t("pdf.obstacles.intro"),
+            "excluded": _excluded(w, result),
+            "excluded_intro": w.t("pdf.excluded.intro"),
+            "answers": answers,
+            "withheld": withheld,
+            "notes": state.notes if include_notes and state.notes else None,
+            "sources": _sources(w, result.recommendations),
+        },
+        "about": w.t("pdf.about"),
         "missing_glyphs": False,
-        "missing_glyphs_text": t("pdf.missing_glyphs"),
+        "missing_glyphs_text": w.t("pdf.missing_glyphs"),
     }
     return _sanitise(data, case_json), result
 
@@ -199,30 +514,20 @@ def _sanitise(data: dict[str, Any], case_json: str) -> dict[str, Any]:
     return cleaned
 
 
-def answer_label(content: Content, qid: str, value: Any, lang: str) -> str:
-    """How an answer reads on the review screen and in the PDF."""
-    q = content.question(qid)
-    if value is None:
-        return content.text("answer.dont_know", lang)
-    if q.kind == "yesno":
-        return content.text("answer.yes" if value else "answer.no", lang)
-    if q.kind == "date":
-        return str(value)
-    ids = value if isinstance(value, list) else [value]
-    if not ids:
-        return content.text("answer.none_selected", lang)
-    labels = []
-    for opt in q.options:
-        if opt.id in ids:
-            labels.append(opt.label.get(lang) if opt.label else content.value_label(q.fact, opt.value or opt.id, lang))
-    return ", ".join(labels)
-
-
 def render_summary(
-    content: Content, state: InterviewState, lang: str, include_notes: bool = False, today: dt.date | None = None
+    content: Content,
+    state: InterviewState,
+    lang: str,
+    include_notes: bool = False,
+    today: dt.date | None = None,
+    include_sensitive: bool = False,
 ) -> bytes:
-    """The summary PDF for a case, in `lang` (independent of the screen language)."""
-    data, _ = summary_data(content, state, lang, include_notes, today)
+    """The summary PDF for a case, in `lang` (independent of the screen language).
+
+    Sensitive answers (`pathways.outputs.sensitive.SENSITIVE_FACTS`) are printed only with
+    `include_sensitive=True`; notes only with `include_notes=True`.
+    """
+    data, _ = summary_data(content, state, lang, include_notes, today, include_sensitive)
     case_file = data.pop("case_file")
     today = today or dt.date.today()
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp()
@@ -244,7 +549,7 @@ def calendar_ics(content: Content, state: InterviewState, lang: str, today: dt.d
     cal.add("prodid", "-//remedy-pathways//summary//EN")
     cal.add("version", "2.0")
     for rec in result.recommendations:
-        if not rec.deadline:
+        if rec.deadline is None or rec.deadline.date is None:
             continue
         event = Event()
         event.add("uid", f"{rec.id}-{rec.deadline.date.isoformat()}@remedy-pathways")
@@ -271,7 +576,12 @@ def state_from_file(content: Content, path: Path) -> InterviewState:
     data = parse_case_text(raw.decode("utf-8", "replace"), str(path))
     if "facts" not in data:
         raise CaseInputError(f"{path}: no 'facts' mapping found")
-    facts = validate_facts(content, data["facts"])
+    try:
+        facts = check_facts(content, data["facts"])
+    except FactError as exc:
+        key = exc.key if exc.key in content.ui else None
+        message = content.text(key, "en", **exc.values) if key else str(exc)
+        raise CaseInputError(f"{path}: {message}") from exc
     return InterviewState(stage="results", answers=answers_from_facts(content, facts))
 
 

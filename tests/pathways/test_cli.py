@@ -20,7 +20,7 @@ FACTS = ROOT / "tests" / "fixtures" / "facts_telecom.yaml"
 def test_check_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    for label in ("questions", "routes", "support bodies", "glossary terms", "languages", "question paths"):
+    for label in ("questions", "routes", "support bodies", "glossary terms", "languages", "median path", "longest path"):
         assert label in out
 
 
@@ -29,8 +29,9 @@ def test_recommend_json_in_each_language(lang: str, capsys: pytest.CaptureFixtur
     assert main(["recommend", "--facts", str(FACTS), "--lang", lang, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["recommendations"] and data["content_version"]
-    dpa = next(r for r in data["recommendations"] if r["id"] == "oecd_ncp" or r["kind"])
-    assert dpa["title"] and dpa["why"]
+    dpa = next(r for r in data["recommendations"] if r["id"] == "data_protection_authority")
+    assert dpa["title"] and dpa["why"] and dpa["tier"] == "first"
+    assert dpa["kind"] == "non_judicial"
 
 
 def test_titles_differ_by_language(capsys: pytest.CaptureFixture[str]) -> None:

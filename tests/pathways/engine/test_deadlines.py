@@ -1,41 +1,103 @@
-"""Deadline dates: calendar arithmetic and choosing the earliest (safest) limit."""
+"""Deadlines: each counting rule pinned with a dated example and its boundaries."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pathways.content.model import Deadline, Period
-from pathways.engine.deadlines import add_period, dated_deadline
+import pytest
 
-TXT = {"nl": "t", "fr": "t", "de": "t", "en": "five years"}
+from pathways.content.model import Deadline, DeadlineLimit, Period, Text
+from pathways.content.store import Content
+from pathways.engine.deadlines import add_period, dated_deadline, is_working_day, last_day, next_working_day
 
-
-def rule(*limits: tuple[dict, str]) -> Deadline:
-    return Deadline.model_validate({"limits": [{"period": p, "start": s, "text": TXT} for p, s in limits]})
-
-
-def test_add_period_clamps_to_month_end() -> None:
-    assert add_period(dt.date(2024, 2, 29), Period(years=1)) == dt.date(2025, 2, 28)
-    assert add_period(dt.date(2026, 1, 31), Period(months=1)) == dt.date(2026, 2, 28)
-    assert add_period(dt.date(2026, 1, 1), Period(days=60)) == dt.date(2026, 3, 2)
-    assert add_period(dt.date(2026, 11, 30), Period(months=4)) == dt.date(2027, 3, 30)
+D = dt.date
+T = Text(nl="t", fr="t", de="t", en="t")
 
 
-def test_earliest_dated_limit_is_shown() -> None:
-    r = rule(({"years": 20}, "harm_date"), ({"years": 5}, "knowledge"), ({"months": 1}, "final_decision"))
-    d = dated_deadline(r, "2026-07-14", "en", dt.date(2026, 11, 25))
-    assert d is not None
-    assert d.date == dt.date(2031, 7, 14)
-    assert d.from_knowledge and d.status == "open" and d.basis == "five years"
+def limit(period: Period, start_fact: str | None, counting: str = "calendar", **kw: object) -> DeadlineLimit:
+    return DeadlineLimit(
+        period=period, start="other", start_fact=start_fact, counting=counting, basis="art. 1", text=T, **kw
+    )  # type: ignore[arg-type]
 
 
-def test_status_near_and_passed() -> None:
-    r = rule(({"years": 1}, "harm_date"))
-    assert dated_deadline(r, "2025-12-01", "en", dt.date(2026, 11, 25)).status == "near"
-    assert dated_deadline(r, "2025-01-01", "en", dt.date(2026, 11, 25)).status == "passed"
+@pytest.mark.parametrize(
+    ("start", "period", "end"),
+    [
+        (D(2026, 1, 31), Period(months=1), D(2026, 2, 28)),  # clamped to the month's end
+        (D(2024, 2, 29), Period(years=1), D(2025, 2, 28)),  # 29 February in a common year
+        (D(2024, 2, 29), Period(years=4), D(2028, 2, 29)),
+        (D(2026, 11, 9), Period(years=5), D(2031, 11, 9)),  # same calendar day, five years on
+        (D(2026, 12, 20), Period(days=30), D(2027, 1, 19)),
+    ],
+)
+def test_calendar_arithmetic(start: dt.date, period: Period, end: dt.date) -> None:
+    assert add_period(start, period) == end
 
 
-def test_no_date_without_harm_date_or_dated_start() -> None:
-    assert dated_deadline(rule(({"years": 1}, "harm_date")), None, "en", dt.date.today()) is None
-    assert dated_deadline(rule(({"months": 4}, "final_decision")), "2026-01-01", "en", dt.date.today()) is None
-    assert dated_deadline(None, "2026-01-01", "en", dt.date.today()) is None
+def test_belgian_public_holidays_and_weekends() -> None:
+    assert not is_working_day(D(2026, 7, 21))  # National Day
+    assert not is_working_day(D(2026, 11, 11))  # Armistice
+    assert not is_working_day(D(2026, 5, 25))  # Whit Monday
+    assert not is_working_day(D(2026, 11, 28))  # Saturday
+    assert is_working_day(D(2026, 11, 30))
+    assert next_working_day(D(2026, 12, 25)) == D(2026, 12, 28)  # Friday holiday, then a weekend
+
+
+def test_procedural_deadline_on_a_weekend_moves_to_monday_art_53() -> None:
+    # 60 days from 30 September 2026 ends on Sunday 29 November 2026: the last day is Monday 30 November
+    day, moved = last_day(limit(Period(days=60), "decision_date", "procedural"), D(2026, 9, 30))
+    assert (day, moved) == (D(2026, 11, 30), True)
+
+
+def test_procedural_deadline_on_a_public_holiday_moves_to_the_next_working_day() -> None:
+    day, moved = last_day(limit(Period(days=30), "decision_date", "procedural"), D(2026, 6, 21))
+    assert (day, moved) == (D(2026, 7, 22), True)  # 21 July is National Day
+
+
+def test_calendar_deadline_never_moves_echr_four_months() -> None:
+    day, moved = last_day(limit(Period(months=4), "final_decision_date"), D(2026, 3, 28))
+    assert (day, moved) == (D(2026, 7, 28), False)
+    day, moved = last_day(limit(Period(months=4), "final_decision_date"), D(2026, 3, 21))
+    assert (day, moved) == (D(2026, 7, 21), False)  # a holiday, and still the last day
+
+
+def test_earliest_limit_that_applies_is_the_date_to_act_by(content: Content) -> None:
+    rule = Deadline(
+        limits=[
+            limit(Period(years=5), "harm_date"),
+            limit(Period(years=1), "employment_end_date", applies_if={"fact": "employment_ended", "equals": True}),
+        ]
+    )
+    facts = {"harm_date": "2026-03-01", "employment_ended": True, "employment_end_date": "2026-06-30"}
+    d = dated_deadline(content, rule, facts, "en", D(2026, 11, 29))
+    assert d is not None and d.date == D(2027, 6, 30) and len(d.limits) == 2
+    assert [lim.date for lim in d.limits] == [D(2027, 6, 30), D(2031, 3, 1)]
+    still_employed = dated_deadline(content, rule, {**facts, "employment_ended": False}, "en", D(2026, 11, 29))
+    assert still_employed is not None and still_employed.date == D(2031, 3, 1) and len(still_employed.limits) == 1
+
+
+def test_unknown_start_is_said_not_guessed(content: Content) -> None:
+    rule = Deadline(limits=[limit(Period(years=5), "knowledge_date")])
+    d = dated_deadline(content, rule, {"harm_date": "2019-01-01"}, "en", D(2026, 11, 29))
+    assert d is not None and d.date is None and d.status == "unknown_start"
+    assert d.limits[0].needs == content.facts["knowledge_date"].label.en
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [(D(2027, 6, 30), "near"), (D(2027, 7, 1), "passed"), (D(2027, 3, 1), "open")],
+)
+def test_status_on_the_last_day_and_the_day_after(content: Content, today: dt.date, status: str) -> None:
+    rule = Deadline(limits=[limit(Period(years=1), "employment_end_date")])
+    d = dated_deadline(content, rule, {"employment_end_date": "2026-06-30"}, "en", today)
+    assert d is not None and d.date == D(2027, 6, 30) and d.status == status
+
+
+def test_a_passed_procedural_deadline_closes_the_route_a_limitation_period_does_not(content: Content) -> None:
+    appeal = Deadline(limits=[limit(Period(days=30), "decision_date", "procedural")])
+    claim = Deadline(limits=[limit(Period(years=5), "knowledge_date")])
+    today = D(2026, 11, 29)
+    closed = dated_deadline(content, appeal, {"decision_date": "2026-09-01"}, "en", today)
+    open_claim = dated_deadline(content, claim, {"knowledge_date": "2020-01-01"}, "en", today)
+    assert closed is not None and closed.closed
+    assert open_claim is not None and open_claim.status == "passed" and not open_claim.closed

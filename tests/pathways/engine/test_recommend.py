@@ -60,10 +60,15 @@ def test_always_fitting_body_gets_a_why(small: Content) -> None:
     assert body.kind == "support" and body.why == ["Steht allen offen, unabhängig vom Fall."]
 
 
-def test_deadline_date_from_harm_date(small: Content) -> None:
+def test_deadline_dates_from_the_facts_that_start_them(small: Content) -> None:
     facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
     rec = next(r for r in recommend(small, facts, "en", TODAY).recommendations if r.id == "test_route")
-    assert rec.deadline is not None and rec.deadline.date == dt.date(2031, 7, 14)
+    # only the 20-year long stop runs from the harm; the 5 years run from knowledge, not known yet
+    assert rec.deadline is not None and rec.deadline.date == dt.date(2046, 7, 14)
+    assert rec.deadline.limits[1].date is None and rec.deadline.limits[1].status == "unknown_start"
+    known = {**facts, "knowledge_date": "2026-08-01"}
+    rec = next(r for r in recommend(small, known, "en", TODAY).recommendations if r.id == "test_route")
+    assert rec.deadline is not None and rec.deadline.date == dt.date(2031, 8, 1)
 
 
 def test_ranking_follows_goals_cost_and_certainty(small: Content) -> None:
@@ -93,20 +98,23 @@ def test_valid_from_in_future_is_a_caveat_and_expired_is_excluded(small: Content
     rec = next(
         r for r in recommend(content, {"harm_country": "belgium"}, "en", TODAY).recommendations if r.id == "test_route"
     )
-    assert rec.caveats[0].startswith("Applies only from 2026-12-30")
+    assert rec.caveats[0].startswith("Applies only from 30 December 2026")
     route.write_text(route.read_text().replace("valid_from: 2026-12-30", "valid_to: 2026-01-01"))
     content = load_content_from(data_dir)
     gone = recommend(content, {"harm_country": "belgium"}, "en", TODAY)
-    assert gone.excluded[0].why_not == ["No longer available since 2026-01-01."]
+    assert gone.excluded[0].why_not == ["No longer available since 1 January 2026."]
+    assert gone.excluded[0].reason == "expired"
 
 
 def test_json_has_the_contract_shape(small: Content) -> None:
-    facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "knowledge_date": "2026-07-14"}
     data = to_json(small, recommend(small, facts, "en", TODAY), "en")
     assert set(data) == {"content_version", "recommendations", "excluded"}
     rec = data["recommendations"][0]
     assert {"id", "title", "kind", "why", "caveats"} <= set(rec)
     assert rec["kind"] in {"support", "non_judicial", "administrative", "judicial", "international"}
+    assert all(r["tier"] in {"first", "also", "help"} for r in data["recommendations"])
+    assert all(e["reason"] in {"not_eligible", "not_suited", "expired"} for e in data["excluded"])
     dated = next(r for r in data["recommendations"] if r["id"] == "test_route")
     assert dated["deadline"] == {"date": "2031-07-14", "basis": "5 years"}
 
@@ -121,3 +129,47 @@ def test_alternatives_are_joined_with_spaced_or(small: Content, data_dir: Path) 
     assert result.excluded[0].why_not == [
         "Lieu du dommage : hors de l'Union européenne. Cette voie suppose : en Belgique ou dans un autre pays de l'UE."
     ]
+
+
+def test_an_entry_open_but_not_made_for_the_case_is_left_out_as_not_suited(small: Content, data_dir: Path) -> None:
+    route = data_dir / "routes" / "test_route.yaml"
+    route.write_text(route.read_text() + "suited: {fact: goals, contains: compensation}\n")
+    content = load_content_from(data_dir)
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "goals": ["dialogue"]}
+    result = recommend(content, facts, "en", TODAY)
+    left = next(e for e in result.excluded if e.id == "test_route")
+    assert left.reason == "not_suited"
+    assert left.why_not == [
+        "Possible in law, but not made for a case like this.",
+        "What the affected person wants: dialogue or mediation. This route is made for: compensation.",
+    ]
+    wanted = recommend(content, {**facts, "goals": ["compensation"]}, "en", TODAY)
+    assert "test_route" in [r.id for r in wanted.recommendations]
+
+
+def test_tiers_first_five_then_other_routes_then_help(content: Content) -> None:
+    facts = {
+        "role": "victim", "harm_country": "belgium", "be_region": "brussels", "lives_in": "belgium",
+        "company_link": "belgian_company", "public_body_involved": False, "relationship": "employee",
+        "harm_types": ["forced_labour", "labour_rights"], "goals": ["compensation", "stop_harm"], "urgency": "urgent",
+        "income": "low", "residence_status": "undocumented", "postcode": "1000",
+    }  # fmt: skip
+    result = recommend(content, facts, "en", TODAY)
+    tiers = [r.tier for r in result.recommendations]
+    assert tiers[:5] == ["first"] * 5 and tiers.count("first") == 5
+    assert tiers == sorted(tiers, key=["first", "also", "help"].index)  # first, then also, then help
+    assert all(r.kind != "support" for r in result.tier("also"))
+    assert all(r.kind == "support" for r in result.tier("help"))
+    first = {r.id for r in result.tier("first")}
+    assert {"trafficking_victim_status", "pag_asa"} <= first
+    assert "restorative_mediation" not in {r.id for r in result.recommendations}  # never with the exploiter
+
+
+def test_an_unknown_fact_never_raises_an_entry(content: Content) -> None:
+    """A lead condition that is only unknown gives no points: the entry cannot overtake certain ones."""
+    facts = {"role": "victim", "harm_country": "belgium", "harm_types": ["discrimination"], "goals": ["recognition"]}
+    unia = next(r for r in recommend(content, facts, "en", TODAY).recommendations if r.id == "unia")
+    assert not unia.lead and not unia.certain
+    known = {**facts, "discrimination_ground": ["origin"], "field": "employment", "be_region": "flanders"}
+    unia_known = next(r for r in recommend(content, known, "en", TODAY).recommendations if r.id == "unia")
+    assert unia_known.lead and unia_known.score > unia.score

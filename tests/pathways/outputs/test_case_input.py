@@ -13,16 +13,30 @@ from pathways.outputs.case_input import CaseInputError, parse_case_text, read_fa
 @pytest.mark.parametrize(
     ("facts", "message"),
     [
-        ({"harm_place": "belgium"}, "unknown fact 'harm_place'"),
-        ({"harm_country": "mars"}, "fact 'harm_country' cannot be 'mars'; use one of: belgium, eu, non_eu"),
-        ({"harm_types": "privacy"}, "fact 'harm_types' must be a list of"),
-        ({"public_body_involved": "yes"}, "fact 'public_body_involved' must be true or false"),
-        ({"harm_date": "yesterday"}, "fact 'harm_date' must be a date written YYYY-MM-DD"),
+        ({"harm_place": "belgium"}, "Unknown fact 'harm_place'"),
+        ({"harm_country": "mars"}, "Fact harm_country cannot be 'mars'; use one of: belgium, eu, non_eu"),
+        ({"harm_types": ["privacy", "mars"]}, "Fact harm_types must be a list of"),
+        ({"public_body_involved": "yes"}, "Fact public_body_involved must be true or false"),
+        ({"harm_date": "yesterday"}, "Fact harm_date must be a date written YYYY-MM-DD"),
+        ({"harm_date": "9980-01-01"}, "Fact harm_date is outside the possible range"),
+        ({"country": "XX"}, "Fact country must be a two-letter country code"),
+        ({"postcode": "0000"}, "Fact postcode must be an existing four-digit Belgian postcode"),
     ],
 )
 def test_bad_facts_are_named(content: Content, facts: dict, message: str) -> None:
     with pytest.raises(CaseInputError, match=message.replace("(", r"\(")):
         validate_facts(content, facts)
+
+
+def test_the_message_is_in_the_chosen_language(content: Content) -> None:
+    with pytest.raises(CaseInputError, match="Le fait harm_country ne peut pas valoir 'mars'"):
+        validate_facts(content, {"harm_country": "mars"}, "fr")
+
+
+def test_a_single_value_for_a_list_fact_is_accepted(content: Content) -> None:
+    """The contract: a headscarf refusal is ground [religion, gender]; one value is still accepted."""
+    facts = validate_facts(content, {"discrimination_ground": "religion", "country": "bd", "postcode": 9000})
+    assert facts == {"discrimination_ground": ["religion"], "country": "BD", "postcode": "9000"}
 
 
 def test_null_means_unknown_and_lists_are_deduplicated(content: Content) -> None:

@@ -1,0 +1,112 @@
+"""The ranking table (data/ranking.yaml), one test per rule: each fails if its rule is dropped,
+mis-weighted or applied to the wrong entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathways.content.model import Ranking
+from pathways.content.store import Content
+from pathways.engine.ranking import Standing, score
+
+
+def rule_points(content: Content, rule_id: str) -> int:
+    return next(r.points for r in content.ranking.rules if r.id == rule_id)
+
+
+def standing(content: Content, entry_id: str, certain: bool = True, lead: bool = False, **ranking: object) -> Standing:
+    entry = content.entry(entry_id)
+    if ranking:
+        entry = entry.model_copy(update={"ranking": Ranking(**{**entry.ranking.model_dump(), **ranking})})
+    kind = getattr(entry, "kind", "support")
+    return Standing(entry, kind, certain, lead)
+
+
+def delta(content: Content, a: Standing, b: Standing, facts_a: dict, facts_b: dict | None = None) -> int:
+    return score(content, a, facts_a, "en")[0] - score(content, b, facts_b if facts_b is not None else facts_a, "en")[0]
+
+
+def test_every_rule_has_a_test() -> None:
+    tested = {
+        "lead",
+        "goal",
+        "urgent_fast",
+        "binding",
+        "free",
+        "low_cost",
+        "high_cost",
+        "high_cost_low_income",
+        "uncertain",
+        "weight",
+    }
+    from pathways.checks.loader import load_content
+
+    assert {r.id for r in load_content().ranking.rules} == tested
+
+
+def test_lead_adds_its_points_and_the_entry_bonus(content: Content) -> None:
+    base = standing(content, "labour_tribunal")
+    assert delta(content, standing(content, "labour_tribunal", lead=True), base, {}) == rule_points(content, "lead")
+    bonus = standing(content, "labour_tribunal", lead=True, lead_bonus=4)
+    assert delta(content, bonus, base, {}) == rule_points(content, "lead") + 4
+
+
+def test_each_goal_the_route_achieves_adds_points(content: Content) -> None:
+    s = standing(content, "civil_liability_claim")  # achieves compensation and stop_harm
+    two = {"goals": ["compensation", "stop_harm", "dialogue"]}
+    assert delta(content, s, s, two, {}) == 2 * rule_points(content, "goal")
+    assert any("compensation" in b for b in score(content, s, two, "en")[1])
+
+
+def test_goals_give_a_support_body_nothing(content: Content) -> None:
+    s = standing(content, "payoke")
+    assert delta(content, s, s, {"goals": ["compensation"]}, {}) == 0
+
+
+def test_urgent_raises_only_fast_entries(content: Content) -> None:
+    fast = standing(content, "summary_proceedings", fast=True)
+    slow = standing(content, "summary_proceedings", fast=False)
+    urgent = {"urgency": "urgent"}
+    assert delta(content, fast, fast, urgent, {"urgency": "past"}) == rule_points(content, "urgent_fast")
+    assert delta(content, slow, slow, urgent, {"urgency": "past"}) == 0
+
+
+def test_binding_decisions_count(content: Content) -> None:
+    yes, no = standing(content, "labour_tribunal", binding=True), standing(content, "labour_tribunal", binding=False)
+    assert delta(content, yes, no, {}) == rule_points(content, "binding")
+
+
+@pytest.mark.parametrize(("cost", "rule_id"), [("free", "free"), ("low", "low_cost"), ("high", "high_cost")])
+def test_cost(content: Content, cost: str, rule_id: str) -> None:
+    priced = standing(content, "labour_tribunal", cost=cost)
+    medium = standing(content, "labour_tribunal", cost="medium")
+    assert delta(content, priced, medium, {}) == rule_points(content, rule_id)
+
+
+def test_high_cost_weighs_more_on_a_low_income(content: Content) -> None:
+    s = standing(content, "civil_liability_claim", cost="high")
+    assert delta(content, s, s, {"income": "low"}, {"income": "not_low"}) == rule_points(
+        content, "high_cost_low_income"
+    )
+
+
+def test_an_uncertain_fit_loses_points(content: Content) -> None:
+    sure, unsure = standing(content, "unia", certain=True), standing(content, "unia", certain=False)
+    assert delta(content, unsure, sure, {}) == rule_points(content, "uncertain")
+
+
+def test_the_maintainers_weight_counts(content: Content) -> None:
+    up, flat = standing(content, "oecd_ncp", weight=2), standing(content, "oecd_ncp", weight=0)
+    assert delta(content, up, flat, {}) == 2 * rule_points(content, "weight")
+
+
+def test_order_follows_the_score(content: Content) -> None:
+    from pathways.engine.recommend import recommend
+
+    facts = {"role": "victim", "harm_country": "belgium", "be_region": "flanders", "relationship": "employee",
+             "harm_types": ["labour_rights"], "goals": ["compensation"], "company_link": "belgian_company"}  # fmt: skip
+    recs = recommend(content, facts, "en").recommendations
+    for tier in ("first", "also", "help"):
+        scores = [r.score for r in recs if r.tier == tier]
+        assert scores == sorted(scores, reverse=True), tier
+    assert min(r.score for r in recs if r.tier == "first") >= max(r.score for r in recs if r.tier != "first")
