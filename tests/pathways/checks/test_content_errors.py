@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pathways.checks.graph import check_paths
 from pathways.checks.loader import load_content_from
 from pathways.cli import main
 from pathways.content.store import ContentInvalid
@@ -39,24 +40,24 @@ CASES = [
         "a condition needs one of the keys all, any, not, always or fact",
         9,
     ),
-    ("unknown_interaction.yaml", "routes/test_route.yaml", "interaction names unknown route 'no_such_route'", 28),
+    ("unknown_interaction.yaml", "routes/test_route.yaml", "interaction names unknown route 'no_such_route'", 33),
     (
         "unknown_obstacle.yaml",
         "routes/test_route.yaml",
         "obstacle 'no_such_obstacle' does not exist; add it to obstacles.yaml",
-        26,
+        31,
     ),
     (
         "unknown_glossary.yaml",
         "routes/test_route.yaml",
         "glossary term 'no_such_term' does not exist; add it to glossary.yaml",
-        27,
+        32,
     ),
-    ("bad_date.yaml", "routes/test_route.yaml", "last_reviewed: not a date; write it as YYYY-MM-DD", 33),
-    ("bad_url.yaml", "routes/test_route.yaml", "contacts.0.website: not a valid web address", 25),
+    ("bad_date.yaml", "routes/test_route.yaml", "last_reviewed: not a date; write it as YYYY-MM-DD", 38),
+    ("bad_url.yaml", "routes/test_route.yaml", "contacts.0.website: not a valid web address", 30),
     ("bad_enum.yaml", "routes/test_route.yaml", "kind: Input should be 'support', 'non_judicial'", 1),
     ("missing_legal_basis.yaml", "routes/test_route.yaml", "legal_basis: required field is missing; add it", 1),
-    ("empty_sources.yaml", "routes/test_route.yaml", "sources: List should have at least 1 item", 30),
+    ("empty_sources.yaml", "routes/test_route.yaml", "sources: List should have at least 1 item", 35),
     ("syntax_error.yaml", "routes/test_route.yaml", "fix the YAML syntax", 5),
     ("python_tag.yaml", "routes/test_route.yaml", "could not determine a constructor for the tag", 4),
     (
@@ -79,7 +80,6 @@ CASES = [
         "question 'harm_country' depends on fact 'urgency', which no earlier question sets",
         12,
     ),
-    ("questions_never_asked.yaml", "questions.yaml", "question 'harm_country' is never asked", 12),
     ("questions_bad_option.yaml", "questions.yaml", "'mars' is not a value of fact 'harm_country'", 14),
     ("questions_duplicate_id.yaml", "questions.yaml", "id 'role' is used twice; ids must be unique", 9),
     ("ui_duplicate_key.yaml", "ui/extra.yaml", "UI string 'trace.or' is also defined in another ui file; keep one", 2),
@@ -150,3 +150,17 @@ def test_non_utf8_file_is_named(data_dir: Path) -> None:
     with pytest.raises(ContentInvalid) as info:
         load_content_from(data_dir)
     assert any(e.path.endswith("latin.yaml") and "not UTF-8" in e.message for e in info.value.errors)
+
+
+def test_a_question_whose_answers_change_nothing_is_reported_by_check(data_dir: Path) -> None:
+    """Whether a question is ever met is measured by running interviews (`check`), not at load.
+
+    In this two-question catalogue no entry reads the role, so no answer to it can change the
+    advice: the engine never asks it, and `check` says so.
+    """
+    _place(data_dir, "questions_never_asked.yaml", "questions.yaml")
+    errors, figures = check_paths(load_content_from(data_dir), [])
+    assert [e.message for e in errors] == [
+        "question 'role' is never asked: no answers make it both allowed and able to change the advice"
+    ]
+    assert figures["sampled_longest_path"] == 1
