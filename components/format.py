@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from components.session import content, t
+from pathways.content.countries import country_name
+from pathways.content.dates import format_date
 from pathways.content.model import Question, option_value
 
 
 def date(day: dt.date | str | None, lang: str) -> str:
-    """A date written out in the language ("3 March 2027", "3. März 2027")."""
-    if day is None:
-        return ""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    months = content().text("date.months", lang).split(",")
-    return content().text("date.long", lang, day=day.day, month=months[day.month - 1].strip(), year=day.year)
+    """A date written out in the language ("3 March 2027", "3. März 2027"), one formatter for
+    the app, the PDF and the command line (`pathways.content.dates`)."""
+    return format_date(day, lang)
 
 
 def option_label(q: Question, option_id: str, lang: str) -> str:
@@ -35,6 +33,10 @@ def answer(q: Question, value: object, lang: str) -> str:
         return c.text("answer.yes" if value else "answer.no", lang)
     if q.kind == "date":
         return date(str(value), lang)
+    if q.kind == "country":
+        return country_name(str(value), lang)
+    if q.kind == "postcode":
+        return str(value)
     if q.kind == "multi":
         labels = [option_label(q, v, lang) for v in value]  # type: ignore[union-attr]
         return ", ".join(labels) if labels else c.text("answer.none_selected", lang)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from components import format as fmt
 from components.session import commit, content, flash, lang, safe_callback, state, t, wkey
+from pathways.content.countries import country_codes, country_name
 from pathways.content.model import Question
 from pathways.engine.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
 
@@ -29,7 +30,7 @@ def _keys(q: Question) -> dict[str, str]:
 def read_widgets(q: Question) -> object:
     """The answer the widgets show, in the engine's form; InvalidAnswer when none is chosen."""
     ss, keys = st.session_state, _keys(q)
-    if q.kind in ("multi", "date") and q.unknown and ss.get(keys["unknown"]):
+    if q.kind in ("multi", "date", "country", "postcode") and q.unknown and ss.get(keys["unknown"]):
         return None
     if q.kind == "multi":
         return [o.id for o in q.options if ss.get(keys[o.id])]
@@ -38,6 +39,10 @@ def read_widgets(q: Question) -> object:
         raise InvalidAnswer("error.answer_required", q.id)
     if q.kind == "date":
         return value.isoformat()
+    if q.kind == "postcode":
+        if not str(value).strip():
+            raise InvalidAnswer("error.answer_required", q.id)
+        return str(value).strip()
     if value == UNKNOWN:
         return None
     if q.kind == "yesno":
@@ -110,6 +115,35 @@ def _date_widget(q: Question, lg: str, keys: dict[str, str], current: object, an
         st.checkbox(t("answer.dont_know"), value=answered and current is None, key=keys["unknown"])
 
 
+def _country_widget(q: Question, lg: str, keys: dict[str, str], current: object, answered: bool) -> None:
+    """A searchable list of every country, named in the screen's language."""
+    codes = sorted(country_codes(), key=lambda code: country_name(code, lg))
+    st.selectbox(
+        q.text.get(lg),
+        codes,
+        index=codes.index(current) if isinstance(current, str) and current in codes else None,
+        format_func=lambda code: country_name(code, lg),
+        placeholder=t("interview.country_placeholder"),
+        key=keys["main"],
+        label_visibility="collapsed",
+    )
+    if q.unknown:
+        st.checkbox(t("answer.dont_know"), value=answered and current is None, key=keys["unknown"])
+
+
+def _postcode_widget(q: Question, lg: str, keys: dict[str, str], current: object, answered: bool) -> None:
+    st.text_input(
+        q.text.get(lg),
+        value=current if isinstance(current, str) else "",
+        max_chars=4,
+        placeholder="1000",
+        key=keys["main"],
+        label_visibility="collapsed",
+    )
+    if q.unknown:
+        st.checkbox(t("answer.dont_know"), value=answered and current is None, key=keys["unknown"])
+
+
 def _glossary(q: Question, lg: str) -> None:
     terms = [content().glossary[g] for g in q.glossary if g in content().glossary]
     if not terms:
@@ -144,7 +178,12 @@ def render() -> None:
     if q.help:
         st.markdown(q.help.get(lg))
     keys, current, answered = _keys(q), s.answers.get(q.id), q.id in s.answers
-    widget = {"multi": _multi_widget, "date": _date_widget}.get(q.kind, _choice_widget)
+    widget = {
+        "multi": _multi_widget,
+        "date": _date_widget,
+        "country": _country_widget,
+        "postcode": _postcode_widget,
+    }.get(q.kind, _choice_widget)
     widget(q, lg, keys, current, answered)
     _glossary(q, lg)
     all_answered = walk(c, s.answers).first_unanswered is None

@@ -44,7 +44,7 @@ def test_complete_interview_in_each_language(content: Content, lang: str) -> Non
     assert content.text("takeaway.title", lang) in page
     assert not at.error, [e.value for e in at.error]
     if lang != "en":  # nothing of the English interface leaks into another language
-        for key in ("results.title", "takeaway.title", "results.start_here", "save.title"):
+        for key in ("results.title", "takeaway.title", "results.first", "save.title"):
             assert content.text(key, "en") not in page
 
 
@@ -73,7 +73,7 @@ def test_changing_an_earlier_answer_drops_only_what_it_makes_irrelevant(content:
     d.begin(at, content, "victim")
 
     def choose(q):
-        return {"harm_country": "belgium", "lives_in": "non_eu"}.get(q.id, d.first_choice(q))
+        return {"harm_country": "belgium"}.get(q.id, d.first_choice(q))
 
     d.answer_all(at, content, choose)
     before = d.state(at)
@@ -168,12 +168,12 @@ def test_bad_file_leaves_the_interview_untouched(content: Content, case: str) ->
 def test_hand_edited_file_keeps_what_fits_and_says_what_was_dropped(content: Content) -> None:
     data = json.loads(dump_case(content, InterviewState(answers={"role": "victim"})))
     data["answers"].update(
-        {"harm_country": "mars", "no_such_question": "x", "<script>": "alert(1)", "lives_in": "belgium"}
+        {"harm_country": "mars", "no_such_question": "x", "<script>": "alert(1)", "relationship": "employee"}
     )
     at = _fresh(content, "nl")
     _upload(at, "case.json", json.dumps(data).encode())
     s = d.state(at)
-    assert s.answers == {"role": "victim", "lives_in": "belgium"}
+    assert s.answers == {"role": "victim", "relationship": "employee"}
     assert set(s.dropped) >= {"harm_country", "no_such_question", "<script>"}
     assert content.text("resume.done_dropped", "nl", n=3) in [x.value for x in at.success]
     page = d.texts(at)

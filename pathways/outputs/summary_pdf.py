@@ -105,6 +105,7 @@ def _contact(c: Contact, lang: str, entry: Route | Body | None = None) -> dict[s
         "email": c.email,
         "address": c.address,
         "website": str(c.website),
+        "site": _site(str(c.website)),
         "note": c.note.get(lang) if c.note else None,
         "languages": _language_names(entry.languages, lang) if isinstance(entry, Body) else None,
     }
@@ -351,37 +352,77 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
     return shown[0] if shown else w.t("pdf.why_withheld")
 
 
+def short_title(title: str) -> str:
+    """A title without its trailing explanation in brackets ("Labour tribunal (employment and
+    social security disputes)" -> "Labour tribunal"), for lists of names."""
+    if title.endswith(")") and " (" in title:
+        head = title[: title.rindex(" (")].strip()
+        if head and head.count("(") == head.count(")"):
+            return head
+    return title
+
+
 def _excluded(w: _Writer, result: Result) -> list[dict[str, Any]]:
+    """What was left out, by reason; entries left out for the very same reason share one line."""
     groups = []
     for reason in EXCLUSION_GROUPS:
         items = [e for e in result.excluded if e.reason == reason]
-        if items:
-            groups.append(
-                {
-                    "heading": w.t(f"pdf.excluded.{reason}", n=len(items)),
-                    "items": [{"title": e.entry.title.get(w.lang), "why": _excluded_reason(w, e)} for e in items],
-                }
-            )
+        if not items:
+            continue
+        lines: dict[str, list[str]] = {}
+        for e in items:
+            lines.setdefault(_excluded_reason(w, e), []).append(short_title(e.entry.title.get(w.lang)))
+        groups.append(
+            {
+                "heading": w.t(f"pdf.excluded.{reason}", n=len(items)),
+                "items": [{"titles": "; ".join(titles), "why": why} for why, titles in lines.items()],
+            }
+        )
     return groups
 
 
+def _site(url: str) -> str:
+    """The site of a URL, as printed beside a linked title ("www.myria.be")."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc or url
+
+
 def _sources(w: _Writer, recs: list[Recommendation]) -> list[dict[str, Any]]:
+    """Legal bases and sources of every suggested entry, each listed once.
+
+    A title links to the full address and the site is printed beside it. A legal basis
+    already listed for an earlier entry is not repeated. Support bodies ("who can help") list
+    their legal basis only: their website is printed with them.
+    """
+    seen: set[str] = set()
     out = []
+
+    def fresh(text: str) -> bool:
+        new = text not in seen
+        seen.add(text)
+        return new
+
+    def item(text: str, url: str | None) -> dict[str, Any]:
+        return {"text": text, "url": url, "site": _site(url) if url else None}
+
     for rec in recs:
         e = rec.entry
+        basis = []
+        for lb in e.legal_basis:
+            text = ", ".join(p for p in (lb.instrument.get(w.lang), lb.article) if p)
+            if fresh(text):
+                basis.append(item(text, str(lb.url) if lb.url else None))
+        sources = []
+        if rec.tier != "help":
+            for s in e.sources:
+                if fresh(str(s.url) + (s.section or "")):
+                    sources.append(item(s.title + (f" ({s.section})" if s.section else ""), str(s.url)))
         out.append(
             {
                 "title": e.title.get(w.lang),
-                "basis": [
-                    {
-                        "text": ", ".join(p for p in (lb.instrument.get(w.lang), lb.article) if p),
-                        "url": str(lb.url) if lb.url else None,
-                    }
-                    for lb in e.legal_basis
-                ],
-                "sources": [
-                    {"text": s.title + (f" ({s.section})" if s.section else ""), "url": str(s.url)} for s in e.sources
-                ],
+                "basis": basis,
+                "sources": sources,
                 "reviewed": w.t("pdf.last_reviewed", date=w.date(e.last_reviewed)),
             }
         )

@@ -49,6 +49,14 @@ def set_answer(at: AppTest, q: Question, value: Any) -> None:
         if value is not None:
             _widgets(at.date_input, f"q.{q.id}.")[0].set_value(dt.date.fromisoformat(value))
         return
+    if q.kind in ("country", "postcode"):
+        unknown = _widgets(at.checkbox, f"q.{q.id}.{UNKNOWN}.")
+        if unknown:
+            unknown[0].set_value(value is None)
+        if value is not None:
+            widgets = at.selectbox if q.kind == "country" else at.text_input
+            _widgets(widgets, f"q.{q.id}.")[0].set_value(value)
+        return
     radio = _widgets(at.radio, f"q.{q.id}.")[0]
     if value is None:
         radio.set_value(UNKNOWN)
@@ -70,6 +78,10 @@ def first_choice(q: Question) -> Any:
         return True
     if q.kind == "date":
         return (dt.date.today() - dt.timedelta(days=200)).isoformat()
+    if q.kind == "country":
+        return "BD"
+    if q.kind == "postcode":
+        return "9000"
     return q.options[0].id
 
 

@@ -97,8 +97,9 @@ def test_results_are_grouped_explained_and_mapped(content: Content) -> None:
     at = view_app("results", InterviewState(stage="results", answers=answers, lang="nl"))
     assert not at.exception
     subheaders = [h.value for h in at.subheader]
-    assert content.text("results.start_here", "nl") in subheaders
-    assert any(h.startswith(content.text("kind.support", "nl")) for h in subheaders)
+    assert subheaders[:1] == [content.text("results.first", "nl")]
+    assert any(h.startswith(content.text("results.help", "nl")) for h in subheaders)
+    assert [e.label.split("\\. ")[0] for e in at.get("expander")[:5]] == ["1", "2", "3", "4", "5"]
     assert at.get("graphviz_chart")
     expanders = at.get("expander")
     assert len(expanders) >= 3
@@ -106,6 +107,7 @@ def test_results_are_grouped_explained_and_mapped(content: Content) -> None:
     for key in ("entry.why", "entry.contacts", "entry.legal_basis", "entry.sources", "entry.first_steps"):
         assert f"**{content.text(key, 'nl')}**" in page
     assert content.text("results.not_suggested_intro", "nl") in page
+    assert f"**{content.text('results.excluded.not_eligible', 'nl')}" in page  # left out, grouped by reason
 
 
 def test_catalogue_filters_and_compares(content: Content) -> None:
