@@ -10,14 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from pathways import LANGS
 from pathways.checks.loader import load_content_from
-from pathways.content.store import DATA_DIR, ContentInvalid
+from pathways.content.store import DATA_DIR, Content, ContentInvalid
 from pathways.outputs.case_input import CaseInputError, read_facts_file
 
 
-def _load(data_dir: Path):
+def _load(data_dir: Path) -> Content:
     try:
         return load_content_from(data_dir)
     except ContentInvalid as exc:
@@ -27,7 +28,7 @@ def _load(data_dir: Path):
         raise SystemExit(1) from None
 
 
-def _reference_cases(content, folders: list[Path]) -> list[dict]:
+def _reference_cases(content: Content, folders: list[Path]) -> list[dict[str, Any]]:
     """Facts of the graded and scenario cases, the paths real people take through the interview."""
     from pathways.content.yaml_source import ContentError, read_yaml
     from pathways.engine.facts import FactError, check_facts
@@ -168,4 +169,4 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    return int(args.func(args))

@@ -98,7 +98,9 @@ def check_condition(
 
 
 def _check_question(content: Content, q: Question, i: int, doc: YamlDocument) -> list[ContentError]:
-    at = lambda *loc: doc.line_of(("questions", i, *loc))  # noqa: E731
+    def at(*loc: str | int) -> int | None:
+        return doc.line_of(("questions", i, *loc))
+
     errors: list[ContentError] = []
     fact = content.facts.get(q.fact)
     if fact is None:

@@ -28,9 +28,9 @@ MAX_MEDIAN = 12
 SAMPLES = 1500
 
 
-def build_graph(content: Content) -> nx.DiGraph:
+def build_graph(content: Content) -> nx.DiGraph[str]:
     """Edge q -> r when r can be the next question after q (the ones between may be skipped)."""
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     order = [START, *(q.id for q in content.questions), RESULTS]
     skippable = {q.id: q.ask_if is not None for q in content.questions}
     g.add_nodes_from(order)
@@ -105,7 +105,10 @@ def sample_paths(content: Content, n: int = SAMPLES, seed: int = 7) -> PathStats
 def check_graph(content: Content, q_doc: YamlDocument | None) -> list[ContentError]:
     """Errors in the question graph, pointing at the question in questions.yaml."""
     path = q_doc.path if q_doc else "data/questions.yaml"
-    line = lambda i, *loc: q_doc.line_of(("questions", i, *loc)) if q_doc else None  # noqa: E731
+
+    def line(i: int, *loc: str) -> int | None:
+        return q_doc.line_of(("questions", i, *loc)) if q_doc else None
+
     errors: list[ContentError] = []
     set_before: set[str] = set()
     for i, q in enumerate(content.questions):

@@ -16,6 +16,8 @@ from pathways.content.store import DATA_DIR, Content, ContentInvalid, read_conte
 def load_content_from(data_dir: Path) -> Content:
     """Read and check the content in a folder; raise ContentInvalid listing all errors."""
     content, docs, errors = read_content(data_dir)
+    if docs.questions is None:  # read_content raises before this; kept for the type checker
+        raise ContentInvalid(errors)
     errors = [*errors, *cross_check(content, docs.questions, docs.entries)]
     if errors:
         raise ContentInvalid(errors)

@@ -132,18 +132,22 @@ def _test(pred: Predicate, actual: Any) -> bool:
     if op == "known":
         return pred.known is True
     if op == "equals":
-        return actual == pred.equals
+        return bool(actual == pred.equals)
     if op == "in":
-        return actual in pred.in_
+        return actual in pred.expected
     if op == "contains":
         return isinstance(actual, list) and pred.contains in actual
     if op == "contains_any":
-        return isinstance(actual, list) and any(v in actual for v in pred.contains_any)
+        return isinstance(actual, list) and any(v in actual for v in pred.expected)
     if op == "before":
-        return str(actual) < pred.before
+        return str(actual) < str(pred.before)
     if op == "on_or_after":
-        return str(actual) >= pred.on_or_after
+        return str(actual) >= str(pred.on_or_after)
     raise AssertionError(op)
+
+
+def _flip(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    return tuple(f.flipped() for f in findings)
 
 
 def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
@@ -168,8 +172,7 @@ def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
     if isinstance(cond, Not):
         inner = evaluate(cond.not_, facts)
         value = None if inner.value is None else not inner.value
-        flip = lambda fs: tuple(f.flipped() for f in fs)  # noqa: E731
-        return Outcome(value, support=flip(inner.against), against=flip(inner.support), unknown=flip(inner.unknown))
+        return Outcome(value, support=_flip(inner.against), against=_flip(inner.support), unknown=_flip(inner.unknown))
     if isinstance(cond, AllOf):
         parts = [evaluate(c, facts) for c in cond.all]
         false = [p for p in parts if p.value is False]

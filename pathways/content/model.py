@@ -38,7 +38,7 @@ class Text(Strict):
     _check = field_validator("nl", "fr", "de", "en")(_non_blank)
 
     def get(self, lang: str) -> str:
-        return getattr(self, lang)
+        return str(getattr(self, lang))
 
 
 Lang = Literal["nl", "fr", "de", "en"]
@@ -294,7 +294,7 @@ class Body(Entry):
     helps_with: Text
     regions: list[Literal["flanders", "wallonia", "brussels", "national", "international"]] = Field(min_length=1)
     languages: list[str] = Field(min_length=1)
-    ranking: Ranking = Ranking(cost="free")
+    ranking: Ranking = Ranking(cost="free", binding=False, fast=False, weight=0, lead_bonus=0)
 
 
 class RankingRule(Strict):

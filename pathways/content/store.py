@@ -43,6 +43,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ID_PATTERN = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class ContentInvalid(Exception):
@@ -84,6 +85,12 @@ class Content:
     def entry(self, entry_id: str) -> Route | Body:
         return self.routes.get(entry_id) or self.bodies[entry_id]
 
+    def entries(self) -> list[tuple[str, Route | Body]]:
+        """Every route, then every support body, with its id."""
+        out: list[tuple[str, Route | Body]] = [*self.routes.items()]
+        out += self.bodies.items()
+        return out
+
     def value_label(self, fact_id: str, value: Any, lang: str) -> str:
         """Label of a fact value in a language (lists joined, bools and dates handled)."""
         labels = self._value_labels[fact_id]
@@ -117,7 +124,7 @@ def _validate(model: type[M], doc: YamlDocument, errors: list[ContentError], **c
             loc = tuple(
                 p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("tagged-union", "function-")))
             )
-            errors.append(ContentError(doc.path, doc.line_of(loc), _explain(err, loc)))
+            errors.append(ContentError(doc.path, doc.line_of(loc), _explain(dict(err), loc)))
         return None
 
 
@@ -185,15 +192,19 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
                 errors.append(
                     ContentError(
                         path,
-                        ui_doc.line_of(("strings", key)),
+                        ui_doc.line_of(("strings", key)) if ui_doc else None,
                         f"UI string {key!r} is also defined in another ui file; keep one",
                     )
                 )
             ui[key] = text
 
-    routes: dict[str, tuple[Route, YamlDocument]] = {}
-    bodies: dict[str, tuple[Body, YamlDocument]] = {}
-    for folder, model, target in (("routes", Route, routes), ("bodies", Body, bodies)):
+    routes: dict[str, tuple[Route | Body, YamlDocument]] = {}
+    bodies: dict[str, tuple[Route | Body, YamlDocument]] = {}
+    folders: tuple[tuple[str, type[Route] | type[Body], dict[str, tuple[Route | Body, YamlDocument]]], ...] = (
+        ("routes", Route, routes),
+        ("bodies", Body, bodies),
+    )
+    for folder, model, target in folders:
         for path in sorted((data_dir / folder).rglob("*.yaml")):
             entry_id = path.stem
             if not entry_id or set(entry_id) - set(ID_PATTERN):
@@ -208,15 +219,24 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
             if item is not None and doc is not None:
                 target[entry_id] = (item, doc)
 
-    if errors or None in (index, facts_file, questions_file, glossary_file, obstacles_file, ranking_file, bars_file):
+    if (
+        errors
+        or index is None
+        or facts_file is None
+        or questions_file is None
+        or glossary_file is None
+        or obstacles_file is None
+        or ranking_file is None
+        or bars_file is None
+    ):
         raise ContentInvalid(errors)
 
     content = Content(
         index=index,
         facts=_unique({f.id: f for f in facts_file.facts}, facts_file.facts, facts_doc, "facts", errors),
         questions=tuple(questions_file.questions),
-        routes={k: v for k, (v, _) in routes.items()},
-        bodies={k: v for k, (v, _) in bodies.items()},
+        routes={k: v for k, (v, _) in routes.items() if isinstance(v, Route)},
+        bodies={k: v for k, (v, _) in bodies.items() if isinstance(v, Body)},
         glossary=_unique({t.id: t for t in glossary_file.terms}, glossary_file.terms, g_doc, "terms", errors),
         obstacles=_unique(
             {o.id: o for o in obstacles_file.obstacles}, obstacles_file.obstacles, o_doc, "obstacles", errors
@@ -230,7 +250,9 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
     return content, SourceDocs(q_doc, {**routes, **bodies}), errors
 
 
-def _unique(mapping: dict, items: list, doc: YamlDocument | None, key: str, errors: list[ContentError]) -> dict:
+def _unique(
+    mapping: dict[str, T], items: list[Any], doc: YamlDocument | None, key: str, errors: list[ContentError]
+) -> dict[str, T]:
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.id in seen and doc is not None:

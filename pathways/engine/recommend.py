@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pathways.content.conditions import evaluate
+from pathways.content.conditions import Finding, evaluate
 from pathways.content.dates import format_date
 from pathways.content.model import KINDS, Body, Route
 from pathways.content.store import Content
@@ -64,7 +64,7 @@ class Result:
         return [r for r in self.recommendations if r.tier == name]
 
 
-def _not_suited_reasons(content: Content, entry: Route | Body, findings: tuple, lang: str) -> list[str]:
+def _not_suited_reasons(content: Content, entry: Route | Body, findings: tuple[Finding, ...], lang: str) -> list[str]:
     lead = entry.not_suited_note.get(lang) if entry.not_suited_note else content.text("trace.not_suited_intro", lang)
     return [lead, *sentences(content, findings, "not_suited", lang)]
 
@@ -124,9 +124,12 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
     facts = derive_facts(content, facts)
     recs: list[Recommendation] = []
     excluded: list[Exclusion] = []
-    for entry_id, entry in [*content.routes.items(), *content.bodies.items()]:
+    for entry_id, entry in content.entries():
         judged = _judge(content, entry_id, entry, facts, lang, today)
-        (recs if isinstance(judged, Recommendation) else excluded).append(judged)
+        if isinstance(judged, Recommendation):
+            recs.append(judged)
+        else:
+            excluded.append(judged)
     excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
     return Result(_tiered(content, recs, lang), excluded, facts)
 

@@ -50,7 +50,7 @@ def _index(content: Content) -> dict[str, Readers]:
         if fact.derived_from:
             derived[fact.derived_from].add(fact.id)
     entries: dict[str, list[Route | Body]] = defaultdict(list)
-    for entry in [*content.routes.values(), *content.bodies.values()]:
+    for _, entry in content.entries():
         read = {p.fact for cond in _conditions(entry) for p in predicates(cond)}
         for fact_id in content.facts:
             if read & ({fact_id} | derived[fact_id]):
@@ -146,11 +146,7 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...]) -
         return True
     facts = derive_facts(content, dict((k, list(v) if isinstance(v, tuple) else v) for k, v in frozen))
     if readers.rules:
-        still_open = [
-            e
-            for e in [*content.routes.values(), *content.bodies.values()]
-            if evaluate(e.eligible, facts).value is not False
-        ]
+        still_open = [e for _, e in content.entries() if evaluate(e.eligible, facts).value is not False]
         if any(_rule_can_apply(rule, still_open) for rule in readers.rules):
             return True
     if q.kind == "date":

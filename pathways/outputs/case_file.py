@@ -14,6 +14,7 @@ import io
 import json
 from typing import Any
 
+from pathways import LANGS
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, InvalidAnswer, validate_answer, walk
 
@@ -106,10 +107,10 @@ def load_case(content: Content, raw: bytes, lang: str | None = None) -> tuple[In
     if not isinstance(notes, str):
         notes = ""
     saved_lang = data.get("lang")
-    state_lang = lang or (saved_lang if saved_lang in ("nl", "fr", "de", "en") else "en")
+    state_lang = lang if lang in LANGS else (saved_lang if saved_lang in LANGS else "en")
     first = walk(content, answers).first_unanswered
     state = InterviewState(
-        lang=state_lang,
+        lang=state_lang,  # type: ignore[arg-type]  # checked against LANGS above
         stage="interview" if first else "review",
         answers=answers,
         cursor=first,

@@ -32,7 +32,7 @@ from typing import Any
 import typst
 from babel import Locale
 
-from pathways.content.conditions import predicates
+from pathways.content.conditions import Finding, evaluate, predicates
 from pathways.content.dates import LOCALES, format_date
 from pathways.content.model import Body, Contact, Route
 from pathways.content.store import Content
@@ -41,7 +41,7 @@ from pathways.engine.interview import InterviewState, answers_from_facts, walk
 from pathways.engine.recommend import Exclusion, Recommendation, Result, recommend
 from pathways.outputs.case_file import case_data, load_case
 from pathways.outputs.case_input import CaseInputError, parse_case_text
-from pathways.outputs.sensitive import is_sensitive, quotes, quoting_phrases
+from pathways.outputs.sensitive import is_sensitive, quotes, quoting_phrases, sensitive_known
 
 PDF_DIR = Path(__file__).parent / "pdf"
 TEMPLATE = PDF_DIR / "summary.typ"
@@ -126,6 +126,7 @@ class _Writer:
     def __init__(self, content: Content, lang: str, facts: dict[str, Any], include_sensitive: bool, today: dt.date):
         self.content, self.lang, self.facts, self.today = content, lang, facts, today
         self.hide = [] if include_sensitive else quoting_phrases(content, facts, lang)
+        self.hidden_facts = set() if include_sensitive else set(sensitive_known(content, facts))
         self.include_sensitive = include_sensitive
 
     def t(self, key: str, **values: Any) -> str:
@@ -198,7 +199,12 @@ def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
         if lim.date is not None and lim.date >= w.today
     ]
     passed = any(rec.deadline is not None and rec.deadline.status == "passed" for rec in recs)
-    out: dict[str, Any] = {"date": None, "route": None, "note": None, "passed": w.t("pdf.client.deadline_passed") if passed else None}
+    out: dict[str, Any] = {
+        "date": None,
+        "route": None,
+        "note": None,
+        "passed": w.t("pdf.client.deadline_passed") if passed else None,
+    }
     if ahead:
         day, rec = min(ahead, key=lambda pair: pair[0])
         near = (day - w.today).days <= 90
@@ -213,13 +219,15 @@ def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
 
 
 def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
-    """Whom to call first: support among the next steps, the local legal-aid office, then the
-    other next steps; contacts with a phone number first, at most CLIENT_CONTACTS."""
+    """Whom to call first: support among the next steps, the local legal-aid office (found from
+    the postcode), the other next steps, then the other help; contacts with a phone number
+    first (a client can call a number), at most CLIENT_CONTACTS, one per entry."""
     first = result.tier("first")
     numbered = {rec.id: i for i, rec in enumerate(first, 1)}
     candidates: list[Recommendation] = [r for r in first if isinstance(r.entry, Body)]
     candidates += [r for r in result.recommendations if _is_local_office(r.entry) and r not in candidates]
     candidates += [r for r in first if r not in candidates]
+    candidates += [r for r in result.tier("help") if r not in candidates]
     chosen: list[tuple[Recommendation, Contact]] = []
     seen: set[str] = set()
     for want_phone in (True, False):
@@ -238,9 +246,7 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     for rec, c in chosen:
         item = _contact(c, w.lang, rec.entry)
         item["for"] = (
-            w.t("pdf.client.for_step", n=numbered[rec.id], title=rec.entry.title.get(w.lang))
-            if rec.id in numbered
-            else rec.entry.title.get(w.lang)
+            w.t("pdf.client.for_step", n=numbered[rec.id]) if rec.id in numbered else rec.entry.title.get(w.lang)
         )
         out.append(item)
     return out
@@ -276,12 +282,20 @@ def _deadline(w: _Writer, rec: Recommendation) -> dict[str, Any] | None:
     d = rec.deadline
     if d is None:
         return None
-    head = w.t(f"pdf.deadline.head.{d.status}", date=w.date(d.date)) if d.date else w.t("pdf.deadline.head.unknown_start")
+    head = (
+        w.t(f"pdf.deadline.head.{d.status}", date=w.date(d.date)) if d.date else w.t("pdf.deadline.head.unknown_start")
+    )
     return {"head": head, "limits": [_limit_line(w, lim) for lim in d.limits], "note": d.note}
 
 
-def _entry_full(w: _Writer, rec: Recommendation, number: int | None, obstacle_ids: list[str]) -> dict[str, Any]:
-    """One recommended route (or support body among the next steps) in full."""
+def _entry_full(
+    w: _Writer, rec: Recommendation, number: int | None, obstacle_ids: list[str], suggested: set[str]
+) -> dict[str, Any]:
+    """One recommended route (or support body among the next steps) in full.
+
+    Its interactions are those with other suggested entries: how it runs beside a route that
+    was left out does not matter for this case.
+    """
     e, lang = rec.entry, w.lang
     keep = _content_caveats(e, lang)
     why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
@@ -316,7 +330,7 @@ def _entry_full(w: _Writer, rec: Recommendation, number: int | None, obstacle_id
                 for ob in e.obstacles
                 if not isinstance(ob, str)
             ],
-            interactions=[_interaction(w, i) for i in e.interactions],
+            interactions=[_interaction(w, i) for i in e.interactions if i.route in suggested],
         )
     else:
         data.update(helps_with=e.helps_with.get(lang), languages=_language_names(e.languages, lang))
@@ -341,12 +355,44 @@ def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     }
 
 
+def _requirement(w: _Writer, f: Finding) -> str:
+    """What a route needs that the case does not give, in a few words ("Where the harm happened:
+    only in another EU country or outside the European Union"); the case's own answer is in
+    the answers section, so it is not repeated on every line."""
+    fact = w.content.facts[f.fact].label.get(w.lang)
+    if f.op == "known":
+        return w.t("pdf.excluded.must_be_known", fact=fact)
+    if f.op in ("before", "on_or_after"):
+        expected = w.t(f"trace.op.{f.op}", date=w.date(str(f.expected[0])))
+    else:
+        expected = w.t("trace.or").join(w.content.value_label(f.fact, v, w.lang) for v in f.expected)
+    line = w.t("pdf.excluded.not_for" if f.negated else "pdf.excluded.only", fact=fact, expected=expected)
+    return line + (" " + w.t("pdf.excluded.not_known") if f.actual is None else "")
+
+
 def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
-    """One line on why an entry was left out: the most specific reason that quotes no sensitive answer."""
+    """One line on why an entry was left out.
+
+    The content's own note for an entry not made for such cases; else what the deciding
+    condition needs (worked out again from the same condition and facts as the engine);
+    else the engine's sentence (dates of validity, a passed appeal deadline). A reason that
+    rests on a sensitive answer that is not printed says only that.
+    """
+    e = ex.entry
+    if ex.reason == "not_suited" and e.not_suited_note:
+        return e.not_suited_note.get(w.lang)
+    findings: tuple[Finding, ...] = ()
+    if ex.reason in ("not_eligible", "not_suited"):
+        outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
+        findings = outcome.against if outcome.value is False else ()
+    if findings:
+        if any(f.fact in w.hidden_facts for f in findings):
+            return w.t("pdf.why_withheld")
+        # several findings against an entry are alternatives that all failed (any of them would open it)
+        sep = w.t("pdf.excluded.or") if not any(f.negated for f in findings) else "; "
+        return sep.join(dict.fromkeys(_requirement(w, f) for f in findings))
     lines = list(ex.why_not)
     if ex.reason == "not_suited":
-        if ex.entry.not_suited_note:
-            return ex.entry.not_suited_note.get(w.lang)  # the content's own reason, written for this
         lines = lines[1:] or lines  # the group heading already says "open, but not made for this"
     shown = w.engine_lines(lines)
     return shown[0] if shown else w.t("pdf.why_withheld")
@@ -440,7 +486,8 @@ def _answers(w: _Writer, state: InterviewState) -> tuple[list[dict[str, str]], s
         if is_sensitive(q.fact) and not w.include_sensitive:
             withheld.append(content.facts[q.fact].label.get(w.lang))
             continue
-        shown.append({"question": q.text.get(w.lang), "answer": answer_label(content, qid, state.answers[qid], w.lang)})
+        label = content.facts[q.fact].label.get(w.lang) if q.fact in content.facts else q.text.get(w.lang)
+        shown.append({"question": label, "answer": answer_label(content, qid, state.answers[qid], w.lang)})
     note = w.t("pdf.answers.withheld", facts=", ".join(dict.fromkeys(withheld))) if withheld else None
     return shown, note
 
@@ -487,8 +534,9 @@ def summary_data(
     case_json = json.dumps(case, ensure_ascii=False, indent=2)
     reference = hashlib.sha256(json.dumps(case["answers"], sort_keys=True).encode()).hexdigest()[:8].upper()
     obstacle_ids: list[str] = []
-    first = [_entry_full(w, r, i, obstacle_ids) for i, r in enumerate(result.tier("first"), 1)]
-    also = [_entry_full(w, r, None, obstacle_ids) for r in result.tier("also")]
+    suggested = {r.id for r in result.recommendations}
+    first = [_entry_full(w, r, i, obstacle_ids, suggested) for i, r in enumerate(result.tier("first"), 1)]
+    also = [_entry_full(w, r, None, obstacle_ids, suggested) for r in result.tier("also")]
     answers, withheld = _answers(w, state)
     labels = {k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")}
     data = {

@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PwTimeout
 
 from components.session import content
+from pathways.content.countries import country_name
 from pathways.content.model import Question
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,6 +74,10 @@ def first_choice(q: Question) -> Any:
         return False
     if q.kind == "date":
         return (dt.date.today() - dt.timedelta(days=300)).isoformat()
+    if q.kind == "postcode":
+        return "9000"
+    if q.kind == "country":
+        return "BD"
     return q.options[0].id
 
 
@@ -88,6 +93,12 @@ def answer_by_click(page: Page, lang: str, choose=first_choice) -> str:
     value = choose(q)
     if q.kind == "date":
         type_date(page, value)
+    elif q.kind == "postcode":
+        page.locator(f"{MAIN} [data-testid='stTextInput'] input").first.fill(value)
+        page.keyboard.press("Tab")
+    elif q.kind == "country":
+        page.locator(f"{MAIN} [data-testid='stSelectbox'] input").first.fill(country_name(value, lang))
+        page.keyboard.press("Enter")
     elif q.kind == "multi":
         for v in value:
             page.locator(f"{MAIN} [data-testid='stCheckbox'] label", has_text=option_label(q, v, lang)).first.click()

@@ -20,7 +20,15 @@ FACTS = ROOT / "tests" / "fixtures" / "facts_telecom.yaml"
 def test_check_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    for label in ("questions", "routes", "support bodies", "glossary terms", "languages", "median path", "longest path"):
+    for label in (
+        "questions",
+        "routes",
+        "support bodies",
+        "glossary terms",
+        "languages",
+        "median path",
+        "longest path",
+    ):
         assert label in out
 
 
