@@ -3,9 +3,8 @@ resume across sessions, the PDF, quick exit, session isolation."""
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 
 import pytest
 
