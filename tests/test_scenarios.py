@@ -6,6 +6,7 @@ folder is beside the checkout), the same way the external expert set is run.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -21,6 +22,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "scenarios"
 FILES = sorted(HERE.glob("*.yaml")) + sorted(SHARED.glob("*.yaml"))
 
 
+def _today(scenario: dict) -> dt.date | None:
+    """A scenario may fix the day it is set on (a law that applies only later)."""
+    return dt.date.fromisoformat(scenario["today"]) if "today" in scenario else None
+
+
 def _matches(pattern: str, haystacks: list[str]) -> list[str]:
     rx = re.compile(pattern, re.IGNORECASE)
     return [h for h in haystacks if rx.search(h)]
@@ -30,7 +36,7 @@ def _matches(pattern: str, haystacks: list[str]) -> list[str]:
 def test_scenario(content: Content, path: Path) -> None:
     scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
     facts = validate_facts(content, scenario["facts"])
-    result = recommend(content, facts, "en")
+    result = recommend(content, facts, "en", _today(scenario))
     recommended = [f"{r.id} {r.entry.title.en}" for r in result.recommendations]
     expect = scenario.get("expect", {})
     assert expect.get("include") or expect.get("exclude"), "a scenario must expect something"
@@ -40,6 +46,9 @@ def test_scenario(content: Content, path: Path) -> None:
         assert not _matches(pattern, recommended), (
             f"{pattern!r} must not be recommended: {_matches(pattern, recommended)}"
         )
+    first = [f"{r.id} {r.entry.title.en}" for r in result.tier("first")]
+    for pattern in expect.get("top", []):
+        assert _matches(pattern, first), f"{pattern!r} not among the first five; got {first}"
 
 
 def test_there_are_enough_scenarios() -> None:
@@ -52,7 +61,7 @@ def test_every_route_is_included_by_some_scenario(content: Content) -> None:
     for path in FILES:
         scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
         facts = validate_facts(content, scenario["facts"])
-        result = recommend(content, facts, "en")
+        result = recommend(content, facts, "en", _today(scenario))
         for pattern in scenario.get("expect", {}).get("include", []):
             rx = re.compile(pattern, re.IGNORECASE)
             included |= {r.id for r in result.recommendations if rx.search(f"{r.id} {r.entry.title.en}")}

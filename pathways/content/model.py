@@ -210,13 +210,16 @@ class DeadlineLimit(Strict):
     Judicial Code (arts 52-54): a period whose last day is a Saturday, Sunday or public
     holiday ends on the next working day; `calendar` ends on the calendar day (limitation
     periods, the European Court of Human Rights). `applies_if` limits it to some cases (a
-    contract that has ended); `long_stop` marks an absolute limit shown beneath the others.
+    contract that has ended); `long_stop` marks an absolute limit shown beneath the others;
+    `closes` marks an appeal period whose end closes the route (a limitation period does not:
+    it may have been suspended or interrupted, which only a lawyer can tell).
     """
 
     period: Period
     start: DeadlineEvent
     start_fact: str | None = None
     counting: Literal["procedural", "calendar"] = "calendar"
+    closes: bool = Field(False, description="an appeal period: once it has passed, the route is no longer open")
     long_stop: bool = False
     applies_if: Condition | None = None
     basis: str = Field(min_length=3, description="the article that sets this limit")

@@ -80,7 +80,7 @@ class DatedLimit:
     status: str  # passed, near, open, or unknown_start
     long_stop: bool = False
     moved: bool = False  # moved to the next working day (Judicial Code art. 53)
-    procedural: bool = False
+    closes: bool = False  # an appeal period: once passed, the route is closed
     needs: str | None = None  # the answer that would date it, when its start is unknown
 
 
@@ -101,12 +101,12 @@ class DatedDeadline:
 
     @property
     def closed(self) -> bool:
-        """Every limit is a procedural one whose last day has passed: the route is no longer open.
+        """Every limit is an appeal period whose last day has passed: the route is no longer open.
 
         A limitation period that seems to have passed does not close a route: it can have been
         suspended or interrupted, which only a lawyer can tell; the route stays, with a warning.
         """
-        return bool(self.limits) and all(lim.procedural and lim.status == "passed" for lim in self.limits)
+        return bool(self.limits) and all(lim.closes and lim.status == "passed" for lim in self.limits)
 
 
 def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
@@ -132,15 +132,7 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
             continue
         day, moved = last_day(limit, start)
         out.append(
-            DatedLimit(
-                text,
-                limit.basis,
-                day,
-                status_of(day, today),
-                limit.long_stop,
-                moved,
-                procedural=limit.counting == "procedural",
-            )
+            DatedLimit(text, limit.basis, day, status_of(day, today), limit.long_stop, moved, closes=limit.closes)
         )
     return out
 

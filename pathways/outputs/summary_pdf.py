@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -258,11 +259,14 @@ def _client_sheet(w: _Writer, result: Result) -> dict[str, Any]:
     if w.facts.get("judicial_district"):
         label = w.content.value_label("judicial_district", w.facts["judicial_district"], w.lang)
         district = w.t("pdf.client.district", district=label)
+    contacts = _whom_to_call(w, result)
+    call_first = next(({"name": c["name"], "phone": c["phone"], "for": c["for"]} for c in contacts if c["phone"]), None)
     return {
         "situation": _situation(w),
         "deadline": _nearest_deadline(w, [*first, *result.tier("also")]),
+        "call_first": call_first,  # on the first page, under the deadline: the number to call
         "steps": [_step(w, r) for r in first],
-        "contacts": _whom_to_call(w, result),
+        "contacts": contacts,
         "district": district,
     }
 
@@ -434,7 +438,7 @@ def _site(url: str) -> str:
     return urlsplit(url).netloc or url
 
 
-def _sources(w: _Writer, recs: list[Recommendation]) -> list[dict[str, Any]]:
+def _sources(w: _Writer, recs: list[Recommendation]) -> tuple[list[dict[str, Any]], str | None]:
     """Legal bases and sources of every suggested entry, each listed once.
 
     A title links to the full address and the site is printed beside it. A legal basis
@@ -452,6 +456,8 @@ def _sources(w: _Writer, recs: list[Recommendation]) -> list[dict[str, Any]]:
     def item(text: str, url: str | None) -> dict[str, Any]:
         return {"text": text, "url": url, "site": _site(url) if url else None}
 
+    usual = Counter(rec.entry.last_reviewed for rec in recs).most_common(1)
+    usual_date = usual[0][0] if usual else None
     for rec in recs:
         e = rec.entry
         basis = []
@@ -469,10 +475,13 @@ def _sources(w: _Writer, recs: list[Recommendation]) -> list[dict[str, Any]]:
                 "title": e.title.get(w.lang),
                 "basis": basis,
                 "sources": sources,
-                "reviewed": w.t("pdf.last_reviewed", date=w.date(e.last_reviewed)),
+                # the usual review date is said once, above the list; others beside their entry
+                "reviewed": None
+                if e.last_reviewed == usual_date
+                else w.t("pdf.last_reviewed", date=w.date(e.last_reviewed)),
             }
         )
-    return out
+    return out, (w.t("pdf.sources.reviewed", date=w.date(usual_date)) if usual_date else None)
 
 
 def _answers(w: _Writer, state: InterviewState) -> tuple[list[dict[str, str]], str | None]:
@@ -538,6 +547,7 @@ def summary_data(
     first = [_entry_full(w, r, i, obstacle_ids, suggested) for i, r in enumerate(result.tier("first"), 1)]
     also = [_entry_full(w, r, None, obstacle_ids, suggested) for r in result.tier("also")]
     answers, withheld = _answers(w, state)
+    sources, sources_reviewed = _sources(w, result.recommendations)
     labels = {k.removeprefix("pdf.label."): v.get(lang) for k, v in content.ui.items() if k.startswith("pdf.label.")}
     data = {
         "lang": lang,
@@ -573,7 +583,8 @@ def summary_data(
             "answers": answers,
             "withheld": withheld,
             "notes": state.notes if include_notes and state.notes else None,
-            "sources": _sources(w, result.recommendations),
+            "sources": sources,
+            "sources_reviewed": sources_reviewed,
         },
         "about": w.t("pdf.about"),
         "missing_glyphs": False,

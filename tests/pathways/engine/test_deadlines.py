@@ -93,8 +93,8 @@ def test_status_on_the_last_day_and_the_day_after(content: Content, today: dt.da
     assert d is not None and d.date == D(2027, 6, 30) and d.status == status
 
 
-def test_a_passed_procedural_deadline_closes_the_route_a_limitation_period_does_not(content: Content) -> None:
-    appeal = Deadline(limits=[limit(Period(days=30), "decision_date", "procedural")])
+def test_a_passed_appeal_period_closes_the_route_a_limitation_period_does_not(content: Content) -> None:
+    appeal = Deadline(limits=[limit(Period(days=30), "decision_date", "procedural", closes=True)])
     claim = Deadline(limits=[limit(Period(years=5), "knowledge_date")])
     today = D(2026, 11, 29)
     closed = dated_deadline(content, appeal, {"decision_date": "2026-09-01"}, "en", today)

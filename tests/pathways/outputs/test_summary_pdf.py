@@ -1,61 +1,147 @@
-"""The summary PDF: contents per language, structure (tags, language, title, PDF/A, attachment),
-hostile text, and the calendar file."""
+"""The summary PDF: a client sheet first (next steps, nearest deadline, whom to call), then the
+adviser file; contents per language, structure (tags, language, title, PDF/A, attachment),
+sensitive answers, hostile text, page aims on real cases, and the calendar file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from pypdf import PdfReader
 
 from pathways.checks.loader import load_content_from
+from pathways.content.dates import format_date
 from pathways.content.store import Content
-from pathways.engine.interview import InterviewState, answers_from_facts
+from pathways.engine.interview import InterviewState, answers_from_facts, walk
+from pathways.engine.recommend import recommend
 from pathways.outputs.case_file import load_case
-from pathways.outputs.summary_pdf import calendar_ics, drawable, render_summary
+from pathways.outputs.sensitive import SENSITIVE_FACTS
+from pathways.outputs.summary_pdf import calendar_ics, drawable, render_summary, state_from_file
 
+LANGS = ("nl", "fr", "de", "en")
+TODAY = dt.date(2026, 11, 29)
 FACTS = {"role": "victim", "harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
+LONG_STOP = dt.date(2046, 7, 14)  # 20 years from the harm: the only dated limit of the test route
+PHONE = "+32 2 555 01 23"
+ADVISER = {"nl": "Dossier voor de adviseur", "fr": "Dossier pour le conseiller", "de": "Unterlagen für die Beratung"}
+ADVISER["en"] = "Adviser file"
+SCENARIOS = Path(__file__).parents[2] / "scenarios"
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    """One route and one support body; the body has a phone number and an address."""
     from tests.conftest import make_data_dir
 
-    return load_content_from(make_data_dir(tmp_path_factory.mktemp("data")))
+    data = make_data_dir(tmp_path_factory.mktemp("data"))
+    path = data / "bodies" / "test_body.yaml"
+    body = yaml.safe_load(path.read_text(encoding="utf-8"))
+    body["contacts"][0].update(phone=PHONE, address="Rue de l'Exemple 1, 1000 Bruxelles")
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    return load_content_from(data)
 
 
-def _state(content: Content, notes: str = "") -> InterviewState:
-    return InterviewState(stage="results", answers=answers_from_facts(content, FACTS), notes=notes)
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    """The small content plus a route open only to undocumented people and one only to people
+    with papers: their reasons quote the residence status."""
+    from tests.conftest import make_data_dir
+
+    data = make_data_dir(tmp_path_factory.mktemp("papers"))
+    route = yaml.safe_load((data / "routes" / "test_route.yaml").read_text(encoding="utf-8"))
+    route.pop("deadline")
+    for rid, status, title in (
+        ("papers_route", "undocumented", "Papers route"),
+        ("regular_route", "regular", "Regular"),
+    ):
+        entry = {
+            **route,
+            "title": {lang: title for lang in LANGS},
+            "eligible": {
+                "all": [
+                    *route["eligible"]["all"],
+                    {"fact": "relationship", "equals": "employee"},
+                    {"fact": "harm_types", "contains": "forced_labour"},
+                    {"fact": "residence_status", "equals": status},
+                ]
+            },
+        }
+        (data / "routes" / f"{rid}.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    return load_content_from(data)
+
+
+def _state(content: Content, notes: str = "", facts: dict | None = None) -> InterviewState:
+    return InterviewState(stage="results", answers=answers_from_facts(content, facts or FACTS), notes=notes)
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def _text(pdf: bytes) -> str:
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(_pages(pdf))
+
+
+def _squash(text: str) -> str:
+    """Text without any whitespace: a title broken over two lines still matches."""
+    return "".join(text.split())
 
 
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("nl", ["Uw situatie", "Voorgestelde wegen", "Testweg", "Waar de schade gebeurde: in België", "2031-07-14"]),
-        ("fr", ["Votre situation", "Voies proposées", "Voie de test", "Lieu du dommage : en Belgique", "2031-07-14"]),
+        ("nl", ["Uw volgende stappen", "De beste volgende stappen", "Testweg", "Waar de schade gebeurde: in België"]),
+        (
+            "fr",
+            [
+                "Vos prochaines étapes",
+                "Les meilleures prochaines étapes",
+                "Voie de test",
+                "Lieu du dommage : en Belgique",
+            ],
+        ),
         (
             "de",
-            ["Ihre Situation", "Vorgeschlagene Wege", "Testweg", "Wo der Schaden entstand: in Belgien", "2031-07-14"],
+            [
+                "Ihre nächsten Schritte",
+                "Die besten nächsten Schritte",
+                "Testweg",
+                "Wo der Schaden entstand: in Belgien",
+            ],
         ),
-        (
-            "en",
-            ["Your situation", "Suggested routes", "Test route", "Where the harm happened: in Belgium", "2031-07-14"],
-        ),
+        ("en", ["Your next steps", "The best next steps", "Test route", "Where the harm happened: in Belgium"]),
     ],
 )
 def test_contents_in_each_language(small: Content, lang: str, words: list[str]) -> None:
-    text = " ".join(_text(render_summary(small, _state(small), lang)).split())
+    text = _text(render_summary(small, _state(small), lang, today=TODAY))
     for word in words:
         assert word in text
+    assert format_date(LONG_STOP, lang) in text
+    assert LONG_STOP.isoformat() not in text  # dates as people write them, never ISO
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_page_names_the_first_step_a_date_and_a_phone(small: Content, lang: str) -> None:
+    result = recommend(small, walk(small, _state(small).answers).facts, lang, TODAY)
+    pages = _pages(render_summary(small, _state(small), lang, today=TODAY))
+    first_page = pages[0]
+    assert _squash(result.tier("first")[0].entry.title.get(lang)) in _squash(first_page)
+    assert format_date(LONG_STOP, lang) in first_page
+    assert PHONE in first_page
+    assert ADVISER[lang] not in first_page  # the adviser file starts on a page of its own
+    assert any(ADVISER[lang] in page for page in pages[1:3])
+
+
+def test_french_puts_a_narrow_space_before_colons(small: Content) -> None:
+    raw = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_summary(small, _state(small), "fr"))).pages)
+    assert "Cette semaine\u202f:" in raw and "Référence\u202f:" in raw
 
 
 def test_structure_pdfa_pdfua_language_title_and_attachment(small: Content) -> None:
@@ -84,6 +170,37 @@ def test_notes_only_when_asked(small: Content) -> None:
     assert "Confidential note" in _text(render_summary(small, state, "en", include_notes=True))
 
 
+PAPERS_FACTS = {
+    **FACTS,
+    "relationship": "employee",
+    "harm_types": ["forced_labour"],
+    "residence_status": "undocumented",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sensitive_answers_left_out_unless_chosen(papers: Content, lang: str) -> None:
+    state = _state(papers, facts=PAPERS_FACTS)
+    assert "residence_status" in walk(papers, state.answers).relevant
+    label = papers.facts["residence_status"].label.get(lang)
+    answer = papers.value_label("residence_status", "undocumented", lang)
+    required = papers.value_label("residence_status", "regular", lang)
+
+    text = _text(render_summary(papers, state, lang, today=TODAY))
+    assert "Papers route" in text  # the advice still uses the answer
+    assert answer not in text  # neither among the answers nor in a route's reasons
+    assert required not in text  # nor in why another route was left out
+    assert text.count(label) == 1  # only where the PDF says which answers it left out
+
+    chosen = _text(render_summary(papers, state, lang, today=TODAY, include_sensitive=True))
+    colon = " :" if lang == "fr" else ":"
+    assert f"{label}{colon} {answer}" in chosen
+
+
+def test_sensitive_facts_are_known_facts(content: Content) -> None:
+    assert set(SENSITIVE_FACTS) <= set(content.facts)
+
+
 def test_undrawable_characters_are_replaced_and_announced(small: Content) -> None:
     state = _state(small, notes="名字 😀 \x07 Ελληνικά Кирилл مرحبا")
     text = _text(render_summary(small, state, "en", include_notes=True))
@@ -108,12 +225,49 @@ def test_any_unicode_notes_give_a_pdf(small: Content, notes: str) -> None:
     assert pdf.startswith(b"%PDF")
 
 
+# Cases like the ones walked with advisers: an undocumented worker, trafficking on a farm, a
+# garment factory abroad, a worker whose contract ended (a dated deadline).
+REAL_CASES = [
+    "support_brussels_undocumented_cleaner",
+    "admin_fruit_farm_trafficking_limburg",
+    "ngo_garment_bangladesh_belgian_retailer",
+    "courts_overtime_contract_ended",
+]
+
+
+@pytest.mark.parametrize("case", REAL_CASES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_real_cases_client_sheet_and_page_aims(content: Content, case: str, lang: str) -> None:
+    state = state_from_file(content, SCENARIOS / f"{case}.yaml")
+    result = recommend(content, walk(content, state.answers).facts, lang, TODAY)
+    pages = _pages(render_summary(content, state, lang, today=TODAY))
+    first_page = _squash(pages[0])
+
+    client_pages = next(i for i, page in enumerate(pages) if ADVISER[lang] in page)
+    assert client_pages <= 2, "client sheet longer than two pages"
+    assert len(pages) <= 12, f"{len(pages)} pages"
+
+    steps = [_squash(r.entry.title.get(lang)) for r in result.tier("first")]
+    sheet = _squash(" ".join(pages[:client_pages]))
+    assert steps[0] in first_page
+    assert [sheet.index(s) for s in steps] == sorted(sheet.index(s) for s in steps)  # the screen's order
+
+    shortlist = [*result.tier("first"), *result.tier("also")]
+    ahead = [lim.date for r in shortlist if r.deadline for lim in r.deadline.limits if lim.date and lim.date >= TODAY]
+    if ahead:
+        assert _squash(format_date(min(ahead), lang)) in first_page
+        assert min(ahead).isoformat() not in " ".join(pages)
+    phones = {c.phone for r in result.recommendations for c in r.entry.contacts if c.phone}
+    if phones:
+        assert any(_squash(p) in first_page for p in phones), "no phone number on the first page"
+
+
 def test_calendar_file_parses_with_one_event_per_dated_deadline(small: Content) -> None:
-    cal = Calendar.from_ical(calendar_ics(small, _state(small), "en"))
+    cal = Calendar.from_ical(calendar_ics(small, _state(small), "en", today=TODAY))
     events = list(cal.walk("VEVENT"))
     assert len(events) == 1
     assert events[0]["SUMMARY"] == "Deadline: Test route"
-    assert events[0].decoded("DTSTART").isoformat() == "2031-07-14"
+    assert events[0].decoded("DTSTART") == LONG_STOP
 
 
 def test_command_line_and_app_produce_the_same_pdf(small: Content, tmp_path: Path) -> None:
