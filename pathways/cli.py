@@ -81,7 +81,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
     content = _load(args.data)
     try:
-        facts = read_facts_file(content, args.facts)
+        facts = read_facts_file(content, args.facts, args.lang)
     except CaseInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -114,6 +114,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from pathways.outputs.summary_pdf import render_summary_file
 
     content = _load(args.data)
+    if not args.output.parent.is_dir():
+        print(f"error: the folder {args.output.parent} does not exist; create it or choose another", file=sys.stderr)
+        return 2
     try:
         render_summary_file(content, args.facts, args.lang, args.output)
     except CaseInputError as exc:

@@ -40,6 +40,10 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a name, not a list or a mapping", key_node.start_mark
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None,
@@ -107,6 +111,42 @@ class YamlDocument:
                 return line
             line = node.start_mark.line + 1
         return line
+
+
+class _UntrustedLoader(_StrictLoader):
+    """For files a person or another system wrote: no aliases (a few hundred bytes of nested
+    aliases can expand to gigabytes), and nesting no deeper than a facts file needs."""
+
+    MAX_DEPTH = 20
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not accepted in a case file", event.start_mark
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > self.MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {self.MAX_DEPTH} levels deep", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+def parse_untrusted_yaml(text: str, path: Path | str = "<input>") -> YamlDocument:
+    """Parse YAML a person or another system wrote: strict, no aliases, bounded depth."""
+    try:
+        root, data = _parse(text, _UntrustedLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ContentError(path, line, f"{exc.problem or exc.context}: fix the YAML syntax") from exc
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ContentError(path, None, "not valid YAML, or nested too deeply") from exc
+    return YamlDocument(Path(path), data, root)
 
 
 def parse_yaml_text(text: str, path: Path | str = "<text>", fast: bool = False) -> YamlDocument:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import zlib
 from typing import Any
 
 from pathways import LANGS
@@ -53,19 +54,51 @@ def dump_case(content: Content, state: InterviewState, include_notes: bool = Fal
     return json.dumps(case_data(content, state, include_notes), ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _from_pdf(raw: bytes) -> bytes:
+def case_json_from_pdf(raw: bytes) -> bytes:
+    """The first attached `case.json` of a summary PDF, never inflated beyond MAX_BYTES.
+
+    A 70 KB PDF can carry an attachment that inflates to gigabytes, so the attachment is
+    found by hand (the first one of that name only) and decompressed with a bound; every
+    error of the PDF library becomes the "damaged file" message.
+    """
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        files = reader.attachments
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        names = reader.trailer["/Root"].get_object()["/Names"].get_object()["/EmbeddedFiles"].get_object()["/Names"]
+        stream = None
+        for i in range(0, len(names) - 1, 2):
+            if str(names[i]) == ATTACHMENT_NAME:
+                stream = names[i + 1].get_object()["/EF"].get_object()["/F"].get_object()
+                break
+        if stream is None:
+            raise CaseFileError("error.case.no_case_in_pdf")
+        data = _bounded_inflate(stream)
+    except CaseFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the PDF library is a damaged file
         raise CaseFileError("error.case.malformed", "unreadable PDF") from exc
-    found = files.get(ATTACHMENT_NAME)
-    if not found:
-        raise CaseFileError("error.case.no_case_in_pdf")
-    return found[0]
+    return data
+
+
+def _bounded_inflate(stream: Any) -> bytes:
+    """A PDF stream's bytes, inflated (FlateDecode) to at most MAX_BYTES."""
+    declared = stream.get("/Params", {}).get("/Size") if hasattr(stream, "get") else None
+    if declared is not None and int(declared) > MAX_BYTES:
+        raise CaseFileError("error.case.too_large")
+    filters = stream.get("/Filter")
+    filters = [str(f) for f in filters] if isinstance(filters, list) else ([str(filters)] if filters else [])
+    data = stream._data  # the stored (compressed) bytes, bounded by the upload limit
+    if filters == ["/FlateDecode"]:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(data, MAX_BYTES + 1)
+        if len(data) > MAX_BYTES or inflater.unconsumed_tail:
+            raise CaseFileError("error.case.too_large")
+    elif filters:
+        raise CaseFileError("error.case.malformed", f"unsupported filter {filters}")
+    if len(data) > MAX_BYTES:
+        raise CaseFileError("error.case.too_large")
+    return bytes(data)
 
 
 def load_case(content: Content, raw: bytes, lang: str | None = None) -> tuple[InterviewState, list[str]]:
@@ -73,7 +106,7 @@ def load_case(content: Content, raw: bytes, lang: str | None = None) -> tuple[In
     if len(raw) > MAX_BYTES:
         raise CaseFileError("error.case.too_large")
     if raw.startswith(b"%PDF"):
-        raw = _from_pdf(raw)
+        raw = case_json_from_pdf(raw)
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from pathways.content.store import Content
-from pathways.content.yaml_source import ContentError, parse_yaml_text
+from pathways.content.yaml_source import ContentError, parse_untrusted_yaml
 from pathways.engine.facts import FactError, check_facts
+from pathways.engine.interview import facts_of
+from pathways.outputs.case_file import CaseFileError, case_json_from_pdf, load_case
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -22,15 +24,43 @@ class CaseInputError(ValueError):
     """A case file that cannot be used; the message says why."""
 
 
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys repeat is refused, as in YAML: which value was meant is unknown."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise CaseInputError(f"the key {key[:60]!r} appears twice; keep one")
+        out[key] = value
+    return out
+
+
+def decode(raw: bytes, name: str = "<input>") -> str:
+    """UTF-8 text, with or without a byte-order mark; any other encoding is named and refused."""
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):  # fmt: skip
+        if raw.startswith(bom):
+            raise CaseInputError(f"{name}: the file is {encoding}; save it as UTF-8 and try again")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseInputError(
+            f"{name}: the file is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
+        ) from exc
+
+
 def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
-    """Parse YAML or JSON (JSON is YAML) into a mapping."""
+    """Parse YAML or JSON (JSON is YAML) into a mapping, within the limits of untrusted input."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise CaseInputError(f"{name}: file is larger than 2 MB")
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except RecursionError as exc:
+        raise CaseInputError(f"{name}: nested too deeply") from exc
+    except CaseInputError as exc:
+        raise CaseInputError(f"{name}: {exc}") from exc
     except ValueError:
         try:
-            data = parse_yaml_text(text, name).data
+            data = parse_untrusted_yaml(text, name).data
         except ContentError as exc:
             raise CaseInputError(str(exc)) from exc
     if not isinstance(data, dict):
@@ -50,15 +80,31 @@ def validate_facts(content: Content, raw: Any, lang: str = "en") -> dict[str, An
         raise CaseInputError(content.text(exc.key, lang, **exc.values)) from exc
 
 
-def read_facts_file(content: Content, path: Path) -> dict[str, Any]:
-    """Facts from a scenario or saved-case file on disk."""
+def read_facts_file(content: Content, path: Path, lang: str = "en") -> dict[str, Any]:
+    """Facts from a scenario file, a saved-case file or a summary PDF, on disk.
+
+    A saved-case file holds its facts beside its answers; a file with answers only (as a
+    hand-edited one may be) gets the facts its answers give, as the app would.
+    """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: /dev/zero is a file too
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise CaseInputError(f"{path}: cannot read ({exc.strerror})") from exc
     if len(raw) > MAX_BYTES:
         raise CaseInputError(f"{path}: file is larger than 2 MB")
-    data = parse_case_text(raw.decode("utf-8", "replace"), str(path))
-    if "facts" not in data:
-        raise CaseInputError(f"{path}: no 'facts' mapping found")
-    return validate_facts(content, data["facts"])
+    if raw.startswith(b"%PDF"):
+        try:
+            raw = case_json_from_pdf(raw)
+        except CaseFileError as exc:
+            raise CaseInputError(f"{path}: {content.text(exc.key, lang)}") from exc
+    data = parse_case_text(decode(raw, str(path)), str(path))
+    if "facts" in data:
+        return validate_facts(content, data["facts"], lang)
+    if isinstance(data.get("answers"), dict):
+        try:
+            state, _ = load_case(content, json.dumps(data).encode("utf-8"))
+        except CaseFileError as exc:
+            raise CaseInputError(f"{path}: {content.text(exc.key, lang)}") from exc
+        return validate_facts(content, facts_of(content, state), lang)
+    raise CaseInputError(f"{path}: no 'facts' mapping found")
