@@ -1,14 +1,14 @@
 """The top of every screen: title, language switch and quick exit.
 
-Switching language changes only `InterviewState.lang`; answers and position stay, and
-answer widgets keep their key (fresh_widgets=False) so an unsaved choice survives too.
+Switching language changes only `InterviewState.lang`; answers and position stay, and a
+choice on screen that was not yet confirmed with Next is carried over to the redrawn question.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import quick_exit
+from components import interview, quick_exit
 from components.session import commit, content, safe_callback, state
 from pathways import LANGS
 from pathways.engine.interview import set_language
@@ -23,7 +23,13 @@ h1 {font-size: 2rem !important;}
 
 @safe_callback
 def _switch(lang: str) -> None:
-    commit(set_language(state(), lang), fresh_widgets=False)
+    """Change the language; a choice made on screen but not yet confirmed is carried over.
+
+    Widgets whose label changes language are new widgets to Streamlit, so the choice on
+    screen is read first and handed to the redrawn question (`interview.keep_pending`).
+    """
+    interview.keep_pending()
+    commit(set_language(state(), lang))
 
 
 def page_setup() -> None:

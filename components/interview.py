@@ -11,7 +11,18 @@ import datetime as dt
 import streamlit as st
 
 from components import format as fmt
-from components.session import commit, content, flash, lang, safe_callback, state, t, wkey
+from components.session import (
+    commit,
+    content,
+    flash,
+    lang,
+    safe_callback,
+    set_pending,
+    state,
+    t,
+    take_pending,
+    wkey,
+)
 from pathways.content.countries import country_codes, country_name
 from pathways.content.model import Question
 from pathways.engine.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
@@ -48,6 +59,18 @@ def read_widgets(q: Question) -> object:
     if q.kind == "yesno":
         return value == "yes"
     return value
+
+
+def keep_pending() -> None:
+    """Remember the choice on screen for the current question (before the widgets are redrawn)."""
+    s = state()
+    q = current_question(content(), s) if s.stage == "interview" else None
+    if q is None:
+        return
+    try:
+        set_pending(q.id, read_widgets(q))
+    except InvalidAnswer:
+        set_pending(q.id, None, keep=False)
 
 
 @safe_callback
@@ -178,6 +201,9 @@ def render() -> None:
     if q.help:
         st.markdown(q.help.get(lg))
     keys, current, answered = _keys(q), s.answers.get(q.id), q.id in s.answers
+    carried, value = take_pending(q.id)
+    if carried:
+        current, answered = value, True
     widget = {
         "multi": _multi_widget,
         "date": _date_widget,

@@ -82,6 +82,25 @@ def t(key: str, **values: Any) -> str:
     return content().text(key, lang(), **values)
 
 
+PENDING_KEY = "_pending_answer"  # (question id, answer) chosen on screen, carried over a language switch
+
+
+def set_pending(qid: str, value: object | None, keep: bool = True) -> None:
+    """Remember (or forget) a choice on screen that Next has not confirmed yet."""
+    if keep:
+        st.session_state[PENDING_KEY] = (qid, value)
+    else:
+        st.session_state.pop(PENDING_KEY, None)
+
+
+def take_pending(qid: str) -> tuple[bool, object | None]:
+    """(whether a choice was carried over for this question, the choice), forgotten once read."""
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending is not None and pending[0] == qid:
+        return True, pending[1]
+    return False, None
+
+
 def flash(kind: str, key: str, **values: Any) -> None:
     """Queue a message (a UI-string key) to show on the next run."""
     st.session_state.setdefault(FLASH_KEY, []).append((kind, key, values))

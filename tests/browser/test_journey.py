@@ -164,3 +164,20 @@ def test_two_sessions_never_see_each_others_answers(new_page, tmp_path) -> None:
         dl.value.save_as(path)
         answers = json.loads(path.read_text())["answers"]
         assert answers == {"role": role, "harm_country": country}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_a_chosen_but_unconfirmed_option_survives_a_language_switch(new_page, lang: str) -> None:
+    """Issue seen in Chromium: the switch cleared the option on screen and Next then refused it."""
+    page = new_page("en")
+    h.start(page, "en", "victim")
+    q = h.current_question(page, "en")
+    value = h.first_choice(q)
+    page.locator(f"{h.MAIN} [role='radiogroup'] label", has_text=h.option_label(q, value, "en")).first.click()
+    h.settle(page)
+    h.click_key(page, f"lang_{lang}")
+    checked = page.locator(f"{h.MAIN} [role='radiogroup'] input:checked")
+    assert checked.count() == 1, "the chosen option was cleared by the switch"
+    h.click_key(page, "next")
+    assert content().text("error.invalid_option", lang) not in h.main_text(page)
+    assert h.current_question(page, lang).id != q.id  # Next was accepted

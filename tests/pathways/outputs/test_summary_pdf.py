@@ -139,6 +139,23 @@ def test_first_page_names_the_first_step_a_date_and_a_phone(small: Content, lang
     assert any(ADVISER[lang] in page for page in pages[1:3])
 
 
+def test_a_date_that_may_have_passed_is_said_not_hidden(tmp_path: Path) -> None:
+    from tests.conftest import make_data_dir
+
+    data = make_data_dir(tmp_path)
+    path = data / "routes" / "test_route.yaml"
+    route = yaml.safe_load(path.read_text(encoding="utf-8"))
+    route["deadline"]["limits"][0].update(period={"years": 1}, start="harm_date", start_fact="harm_date")
+    path.write_text(yaml.safe_dump(route, allow_unicode=True), encoding="utf-8")
+    content = load_content_from(data)
+    state = _state(content, facts={**FACTS, "harm_date": "2020-03-02"})
+
+    first_page = _pages(render_summary(content, state, "en", today=TODAY))[0]
+    assert "Some time limits may already have passed" in first_page
+    assert f"Last day: {format_date(dt.date(2021, 3, 2), 'en')} (may have passed" in first_page
+    assert format_date(dt.date(2040, 3, 2), "en") not in first_page  # the long stop does not hide it
+
+
 def test_french_puts_a_narrow_space_before_colons(small: Content) -> None:
     raw = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_summary(small, _state(small), "fr"))).pages)
     assert "Cette semaine\u202f:" in raw and "Référence\u202f:" in raw
@@ -253,7 +270,8 @@ def test_real_cases_client_sheet_and_page_aims(content: Content, case: str, lang
     assert [sheet.index(s) for s in steps] == sorted(sheet.index(s) for s in steps)  # the screen's order
 
     shortlist = [*result.tier("first"), *result.tier("also")]
-    ahead = [lim.date for r in shortlist if r.deadline for lim in r.deadline.limits if lim.date and lim.date >= TODAY]
+    # each route's date to act by (its earliest dated limit), when it is still ahead
+    ahead = [r.deadline.date for r in shortlist if r.deadline and r.deadline.date and r.deadline.date >= TODAY]
     if ahead:
         assert _squash(format_date(min(ahead), lang)) in first_page
         assert min(ahead).isoformat() not in " ".join(pages)
