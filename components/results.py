@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts, entry_card, notes, save_resume
-from components.session import commit, content, lang, md, safe_callback, state, t
+from components.session import commit, content, lang, md, remembered, safe_callback, state, t
 from pathways.engine.interview import facts_of, to_stage
 from pathways.engine.recommend import Recommendation, Result, recommend
 
@@ -23,8 +23,14 @@ def _to_review() -> None:
 
 
 def compute() -> Result:
+    """The session's result, worked out once per set of facts and language.
+
+    Kept in this session only (never shared between people, gone with the session or the
+    quick exit): the results screen reruns on every click and the PDF needs the same result.
+    """
     c, s = content(), state()
-    return recommend(c, facts_of(c, s), s.lang)
+    facts = facts_of(c, s)
+    return remembered(("result", c.version, s.lang, repr(sorted(facts.items()))), lambda: recommend(c, facts, s.lang))
 
 
 def _deadline_alert(result: Result) -> None:

@@ -32,6 +32,7 @@ DATA_DIR_ENV = "REMEDY_DATA_DIR"  # point the app at another content folder (tes
 
 log = logging.getLogger("remedy.app")
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def content() -> Content:
@@ -80,6 +81,19 @@ def lang() -> str:
 def t(key: str, **values: Any) -> str:
     """A UI string in the session's language."""
     return content().text(key, lang(), **values)
+
+
+MEMO_KEY = "_memo"  # one remembered computation per session (the current result)
+
+
+def remembered(key: object, compute: Callable[[], T]) -> T:
+    """The value of `compute()`, kept for this session until the key changes."""
+    memo = st.session_state.get(MEMO_KEY)
+    if memo is not None and memo[0] == key:
+        return memo[1]  # type: ignore[no-any-return]
+    value = compute()
+    st.session_state[MEMO_KEY] = (key, value)
+    return value
 
 
 PENDING_KEY = "_pending_answer"  # (question id, answer) chosen on screen, carried over a language switch

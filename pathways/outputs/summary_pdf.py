@@ -37,6 +37,7 @@ from pathways.content.conditions import Finding, evaluate, predicates
 from pathways.content.dates import LOCALES, format_date
 from pathways.content.model import Body, Contact, Route
 from pathways.content.store import Content
+from pathways.engine.deadlines import DatedLimit
 from pathways.engine.facts import FactError, check_facts
 from pathways.engine.interview import InterviewState, answers_from_facts, walk
 from pathways.engine.recommend import Exclusion, Recommendation, Result, recommend
@@ -133,7 +134,7 @@ class _Writer:
     def t(self, key: str, **values: Any) -> str:
         return self.content.text(key, self.lang, **values)
 
-    def date(self, day: dt.date | None) -> str:
+    def date(self, day: dt.date | str | None) -> str:
         return format_date(day, self.lang)
 
     def engine_lines(self, lines: list[str], keep: set[str] | None = None) -> list[str]:
@@ -191,13 +192,15 @@ def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
 
 
 def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
-    """The nearest date still ahead among the suggested routes, and whether some may have passed."""
+    """The nearest date to act by among the suggested routes, and whether one may have passed.
+
+    Each route's date to act by is its earliest dated limit (`DatedDeadline.date`); a route
+    whose date may have passed gives the warning, not a later limit of the same route.
+    """
     ahead = [
-        (lim.date, rec)
+        rec
         for rec in recs
-        if rec.deadline is not None
-        for lim in rec.deadline.limits
-        if lim.date is not None and lim.date >= w.today
+        if rec.deadline is not None and rec.deadline.date and rec.deadline.status in ("near", "open")
     ]
     passed = any(rec.deadline is not None and rec.deadline.status == "passed" for rec in recs)
     out: dict[str, Any] = {
@@ -207,12 +210,12 @@ def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
         "passed": w.t("pdf.client.deadline_passed") if passed else None,
     }
     if ahead:
-        day, rec = min(ahead, key=lambda pair: pair[0])
-        near = (day - w.today).days <= 90
+        rec = min(ahead, key=lambda r: r.deadline.date if r.deadline and r.deadline.date else w.today)
+        assert rec.deadline is not None
         out.update(
-            date=w.date(day),
+            date=w.date(rec.deadline.date),
             route=w.t("pdf.client.deadline_for", route=rec.entry.title.get(w.lang)),
-            note=w.t("pdf.client.deadline_near" if near else "pdf.client.deadline_open"),
+            note=w.t(f"pdf.client.deadline_{rec.deadline.status}"),
         )
     elif not passed:
         out["note"] = w.t("pdf.client.deadline_none")
@@ -233,14 +236,15 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for want_phone in (True, False):
         for rec in candidates:
-            for c in rec.entry.contacts:
-                key = c.phone or str(c.website)
-                if bool(c.phone) != want_phone or key in seen or len(chosen) >= CLIENT_CONTACTS:
-                    continue
-                if any(r is rec for r, _ in chosen):
-                    continue  # one contact per entry
-                chosen.append((rec, c))
-                seen.add(key)
+            if len(chosen) >= CLIENT_CONTACTS or any(r is rec for r, _ in chosen):
+                continue
+            fits = (
+                c for c in rec.entry.contacts if bool(c.phone) == want_phone and (c.phone or str(c.website)) not in seen
+            )
+            contact = next(fits, None)
+            if contact is not None:
+                chosen.append((rec, contact))
+                seen.add(contact.phone or str(contact.website))
     order = {id(rec): i for i, rec in enumerate(candidates)}
     chosen.sort(key=lambda pair: order[id(pair[0])])
     out = []
@@ -272,7 +276,7 @@ def _client_sheet(w: _Writer, result: Result) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- adviser file
-def _limit_line(w: _Writer, lim: Any) -> str:
+def _limit_line(w: _Writer, lim: DatedLimit) -> str:
     if lim.date is not None:
         when = w.date(lim.date) + (" " + w.t("pdf.deadline.moved") if lim.moved else "")
     elif lim.needs:
@@ -561,6 +565,7 @@ def summary_data(
             "heading": w.t("pdf.client.heading"),
             "intro": w.t("pdf.client.intro"),
             "closing": w.t("pdf.client.closing"),
+            "no_steps": w.t("pdf.client.no_steps"),
             **_client_sheet(w, result),
         },
         "adviser": {
@@ -608,7 +613,7 @@ def _sanitise(data: dict[str, Any], case_json: str) -> dict[str, Any]:
             return {k: clean(v) for k, v in value.items()}
         return value
 
-    cleaned = clean(data)
+    cleaned: dict[str, Any] = clean(data)
     cleaned["missing_glyphs"] = missing
     cleaned["case_file"] = case_json  # attached verbatim: the file keeps every character
     return cleaned
@@ -631,12 +636,14 @@ def render_summary(
     case_file = data.pop("case_file")
     today = today or dt.date.today()
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC).timestamp()
-    return _compiler().compile(
+    pdf = _compiler().compile(
         format="pdf",
         sys_inputs={"case": json.dumps(data, ensure_ascii=False), "case_file": case_file},
         pdf_standards=["a-3a", "ua-1"],
         timestamp=int(stamp),
     )
+    assert isinstance(pdf, bytes)  # one PDF (a list is only for one image per page)
+    return pdf
 
 
 def calendar_ics(content: Content, state: InterviewState, lang: str, today: dt.date | None = None) -> bytes:
@@ -659,7 +666,7 @@ def calendar_ics(content: Content, state: InterviewState, lang: str, today: dt.d
         event.add("dtend", rec.deadline.date + dt.timedelta(days=1))
         event.add("dtstamp", dt.datetime.now(dt.UTC).replace(microsecond=0))
         cal.add_component(event)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def state_from_file(content: Content, path: Path) -> InterviewState:
