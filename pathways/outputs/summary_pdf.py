@@ -165,7 +165,8 @@ def _situation(w: _Writer) -> list[str]:
         want.append(_cap(c.value_label("urgency", f["urgency"], lang)) + ".")
     lines = []
     if what:
-        lines.append(w.t("pdf.client.what", what=", ".join(what)))
+        key = "pdf.client.what" if f.get("harm_types") else "pdf.client.where"
+        lines.append(w.t(key, what=", ".join(what)))
     if want:
         lines.append(" ".join(want))
     return lines or [w.t("pdf.client.situation_unknown")]
