@@ -15,7 +15,7 @@ import logging
 import sys
 import time
 
-from benchmarks import apptest, browser, engine, live
+from benchmarks import apptest, browser, engine, live, pdf_pages
 from benchmarks.stats import Row, machine, table
 from pathways.checks.loader import load_content
 
@@ -40,6 +40,7 @@ def main() -> None:
     print(header)
     print(f"Content: {len(content.routes)} routes, {len(content.bodies)} bodies, {len(content.questions)} questions")
     print(table(rows))
+    print(pdf_pages.table(content))
     print(f"(took {time.monotonic() - started:.0f} s)")
 
 

@@ -178,6 +178,10 @@ def first_answer(screen: Screen, today: dt.date | None = None) -> dict[str, Widg
         elif etype == "date_input":
             day = (today or dt.date.today()) - dt.timedelta(days=200)
             values[key] = _state(proto.id, string_array_value=[day.isoformat()])
+        elif etype == "text_input":  # the postcode question
+            values[key] = _state(proto.id, string_value="9000")
+        elif etype == "selectbox":  # the country question: its first country
+            values[key] = _state(proto.id, int_value=0)
     if not values:
         raise ProtocolError(f"no answer widget on the {screen.stage} screen")
     return values

@@ -15,7 +15,7 @@ import streamlit as st
 
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
-from pathways.engine.interview import InterviewState, set_notes
+from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
 from pathways.outputs.case_file import MAX_BYTES, CaseFileError, dump_case, load_case
 from pathways.outputs.summary_pdf import calendar_ics, render_summary
 
@@ -111,6 +111,25 @@ def notes_choice(where: str) -> None:
     )
 
 
+@safe_callback
+def _sensitive(key: str) -> None:
+    commit(set_sensitive_choice(state(), bool(st.session_state.get(key))), fresh_widgets=False)
+
+
+def sensitive_choice(where: str) -> None:
+    """Sensitive answers go into the saved file and the PDF only when the person ticks this."""
+    s = state()
+    key = f"sensitive.{where}.{s.sensitive_in_files}"
+    st.checkbox(
+        t("sensitive.include"),
+        value=s.sensitive_in_files,
+        key=key,
+        on_change=_sensitive,
+        args=(key,),
+        help=t("sensitive.include_help"),
+    )
+
+
 def takeaway(has_deadlines: bool) -> None:
     """The results page's "take it away" block: PDF, calendar, case file."""
     s = state()
@@ -124,11 +143,17 @@ def takeaway(has_deadlines: bool) -> None:
         key="pdf_lang",
     )
     notes_choice("takeaway")
+    sensitive_choice("takeaway")
     c = content()
     with st.container(horizontal=True, key="takeaway_buttons"):
         st.download_button(
             t("takeaway.pdf_button"),
-            data=_deferred(lambda: render_summary(c, s, pdf_lang, include_notes=s.notes_in_pdf), "summary"),
+            data=_deferred(
+                lambda: render_summary(
+                    c, s, pdf_lang, include_notes=s.notes_in_pdf, include_sensitive=s.sensitive_in_files
+                ),
+                "summary",
+            ),
             file_name=_file_name("summary", "pdf"),
             mime="application/pdf",
             key="download_pdf",
@@ -155,6 +180,7 @@ def sidebar(with_uploader: bool = True) -> None:
     """Save and resume, available on every screen (the start screen has its own uploader)."""
     with st.sidebar:
         st.subheader(t("save.title"), anchor=False)
+        sensitive_choice("sidebar")
         case_download("download_case_sidebar")
         if with_uploader:
             uploader("sidebar")

@@ -112,7 +112,7 @@ def _upload(at, name: str, data: bytes, mime: str = "application/json") -> None:
 
 
 def test_resume_from_a_case_file(content: Content) -> None:
-    saved = _completed_state(content)
+    saved = _completed_state(content).model_copy(update={"sensitive_in_files": True})
     at = _fresh(content, "fr")
     _upload(at, "case.json", dump_case(content, saved))
     s = d.state(at)

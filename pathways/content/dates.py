@@ -20,4 +20,7 @@ def format_date(day: dt.date | str | None, lang: str) -> str:
         return ""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    return _babel_format_date(day, format="long", locale=LOCALES.get(lang, "en_GB"))
+    text = _babel_format_date(day, format="long", locale=LOCALES.get(lang, "en_GB"))
+    if lang == "fr" and day.day == 1:  # French writes the first of the month as an ordinal: 1er mai
+        text = "1er" + text[1:]
+    return text

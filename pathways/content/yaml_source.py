@@ -119,9 +119,9 @@ class _UntrustedLoader(_StrictLoader):
 
     MAX_DEPTH = 20
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not accepted in a case file", event.start_mark
             )
@@ -129,9 +129,12 @@ class _UntrustedLoader(_StrictLoader):
         try:
             if self._depth > self.MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {self.MAX_DEPTH} levels deep", self.peek_event().start_mark
+                    None,
+                    None,
+                    f"nested more than {self.MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 

@@ -15,7 +15,7 @@ def _expected_label(content: Content, f: Finding, lang: str) -> str:
         return content.text(f"trace.op.{f.op}", lang, date=f.expected[0])
     labels = [content.value_label(f.fact, v, lang) for v in f.expected]
     joiner = content.text("trace.or", lang)
-    if len(labels) <= 2 and not any(joiner.strip() in f" {label} " for label in labels):
+    if len(labels) <= 2 and not any(joiner in f" {label} " for label in labels):
         return joiner.join(labels)
     # "cattle, beef or leather or cocoa or coffee" would be ambiguous: say "one of" and separate clearly
     return content.text("trace.one_of", lang, items="; ".join(labels))

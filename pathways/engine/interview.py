@@ -41,6 +41,7 @@ class InterviewState(BaseModel):
     dropped: tuple[str, ...] = ()
     notes: str = ""
     notes_in_pdf: bool = False
+    sensitive_in_files: bool = False  # sensitive answers in the saved file and the PDF only when chosen
     from_review: bool = False  # set by go_to: after the change, return to the review screen
 
 
@@ -209,6 +210,10 @@ def progress(content: Content, state: InterviewState) -> tuple[int, int]:
 
 def set_language(state: InterviewState, lang: str) -> InterviewState:
     return state.model_copy(update={"lang": lang})
+
+
+def set_sensitive_choice(state: InterviewState, include: bool) -> InterviewState:
+    return state.model_copy(update={"sensitive_in_files": include})
 
 
 def set_notes(state: InterviewState, notes: str, in_pdf: bool | None = None) -> InterviewState:

@@ -18,6 +18,7 @@ from typing import Any
 from pathways import LANGS
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, InvalidAnswer, validate_answer, walk
+from pathways.outputs.sensitive import is_sensitive
 
 FORMAT = "remedy-pathways-case"
 SCHEMA_VERSION = 1
@@ -34,7 +35,25 @@ class CaseFileError(ValueError):
         super().__init__(f"{key}: {detail}" if detail else key)
 
 
-def case_data(content: Content, state: InterviewState, include_notes: bool = False) -> dict[str, Any]:
+def _sensitive_questions(content: Content) -> set[str]:
+    """Questions that ask a sensitive fact. (An option that also sets one, such as "child
+    labour" saying a child is affected, keeps its answer: the harm is what the advice is about.)"""
+    return {q.id for q in content.questions if is_sensitive(q.fact)}
+
+
+def case_data(
+    content: Content, state: InterviewState, include_notes: bool = False, include_sensitive: bool | None = None
+) -> dict[str, Any]:
+    """The case file; sensitive answers only when the person chose so (`sensitive_in_files`).
+
+    Left out, they are simply unknown when the file is resumed: the person is told which were
+    left out when saving, and can answer them again.
+    """
+    include_sensitive = state.sensitive_in_files if include_sensitive is None else include_sensitive
+    answers = dict(state.answers)
+    if not include_sensitive:
+        hidden = _sensitive_questions(content)
+        answers = {k: v for k, v in answers.items() if k not in hidden}
     """The case file as a mapping (also embedded in the summary PDF)."""
     data: dict[str, Any] = {
         "format": FORMAT,
@@ -42,16 +61,21 @@ def case_data(content: Content, state: InterviewState, include_notes: bool = Fal
         "content_version": content.version,
         "saved_on": dt.date.today().isoformat(),
         "lang": state.lang,
-        "answers": dict(state.answers),
-        "facts": walk(content, state.answers).facts,
+        "answers": answers,
+        "facts": {k: v for k, v in walk(content, answers).facts.items() if include_sensitive or not is_sensitive(k)},
     }
+    if include_sensitive:
+        data["sensitive_included"] = True
     if include_notes and state.notes:
         data["notes"] = state.notes
     return data
 
 
-def dump_case(content: Content, state: InterviewState, include_notes: bool = False) -> bytes:
-    return json.dumps(case_data(content, state, include_notes), ensure_ascii=False, indent=2).encode("utf-8")
+def dump_case(
+    content: Content, state: InterviewState, include_notes: bool = False, include_sensitive: bool | None = None
+) -> bytes:
+    data = case_data(content, state, include_notes, include_sensitive)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def case_json_from_pdf(raw: bytes) -> bytes:
@@ -65,7 +89,8 @@ def case_json_from_pdf(raw: bytes) -> bytes:
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        names = reader.trailer["/Root"].get_object()["/Names"].get_object()["/EmbeddedFiles"].get_object()["/Names"]
+        root: Any = reader.trailer["/Root"]
+        names: Any = root.get_object()["/Names"].get_object()["/EmbeddedFiles"].get_object()["/Names"]
         stream = None
         for i in range(0, len(names) - 1, 2):
             if str(names[i]) == ATTACHMENT_NAME:

@@ -373,8 +373,11 @@ def _requirement(w: _Writer, f: Finding) -> str:
         return w.t("pdf.excluded.must_be_known", fact=fact)
     if f.op in ("before", "on_or_after"):
         expected = w.t(f"trace.op.{f.op}", date=w.date(str(f.expected[0])))
-    else:
-        expected = w.t("trace.or").join(w.content.value_label(f.fact, v, w.lang) for v in f.expected)
+    else:  # as the engine says it: "a or b", or "one of: a; b; c" when an item has an "or" of its own
+        labels = [w.content.value_label(f.fact, v, w.lang) for v in f.expected]
+        joiner = w.t("trace.or")
+        plain = len(labels) == 1 or (len(labels) == 2 and not any(joiner in f" {label} " for label in labels))
+        expected = joiner.join(labels) if plain else w.t("trace.one_of", items=w.t("pdf.sep").join(labels))
     line = w.t("pdf.excluded.not_for" if f.negated else "pdf.excluded.only", fact=fact, expected=expected)
     return line + (" " + w.t("pdf.excluded.not_known") if f.actual is None else "")
 
@@ -398,7 +401,7 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
         if any(f.fact in w.hidden_facts for f in findings):
             return w.t("pdf.why_withheld")
         # several findings against an entry are alternatives that all failed (any of them would open it)
-        sep = w.t("pdf.excluded.or") if not any(f.negated for f in findings) else "; "
+        sep = w.t("pdf.excluded.or") if not any(f.negated for f in findings) else w.t("pdf.sep")
         return sep.join(dict.fromkeys(_requirement(w, f) for f in findings))
     lines = list(ex.why_not)
     if ex.reason == "not_suited":
@@ -430,7 +433,7 @@ def _excluded(w: _Writer, result: Result) -> list[dict[str, Any]]:
         groups.append(
             {
                 "heading": w.t(f"pdf.excluded.{reason}", n=len(items)),
-                "items": [{"titles": "; ".join(titles), "why": why} for why, titles in lines.items()],
+                "items": [{"titles": w.t("pdf.sep").join(titles), "why": why} for why, titles in lines.items()],
             }
         )
     return groups
@@ -544,7 +547,7 @@ def summary_data(
     facts = walk(content, state.answers).facts
     result = recommend(content, facts, lang, today)
     w = _Writer(content, lang, result.facts or facts, include_sensitive, today)
-    case = case_data(content, state, include_notes=include_notes)
+    case = case_data(content, state, include_notes=include_notes, include_sensitive=include_sensitive)
     case_json = json.dumps(case, ensure_ascii=False, indent=2)
     reference = hashlib.sha256(json.dumps(case["answers"], sort_keys=True).encode()).hexdigest()[:8].upper()
     obstacle_ids: list[str] = []

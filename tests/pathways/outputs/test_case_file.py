@@ -82,3 +82,16 @@ def test_bad_files_raise_a_message_key(content: Content, raw: bytes, key: str) -
         load_case(content, raw)
     assert info.value.key == key
     assert key in content.ui
+
+
+def test_sensitive_answers_stay_out_of_the_file_unless_chosen(content: Content) -> None:
+    """The residence question promises its answer is kept nowhere: the saved file keeps that promise."""
+    state = start(InterviewState(), content)
+    for qid, value in [("role", "victim"), ("harm_country", "belgium"), ("be_region", "brussels")]:
+        state = answer(content, state, qid, value)
+    state = state.model_copy(update={"answers": {**state.answers, "residence_status": "undocumented"}})
+    default = json.loads(dump_case(content, state))
+    assert "residence_status" not in default["answers"] and "residence_status" not in default["facts"]
+    assert "undocumented" not in json.dumps(default)
+    chosen = json.loads(dump_case(content, state.model_copy(update={"sensitive_in_files": True})))
+    assert chosen["answers"]["residence_status"] == "undocumented" and chosen["sensitive_included"] is True
