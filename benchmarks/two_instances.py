@@ -144,10 +144,21 @@ class Nginx:
         shutil.rmtree(self.prefix, ignore_errors=True)
 
 
+PRIVACY_HEADERS = {
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
 def first_visit(base: str) -> str:
     """Load the page as a browser does and return the routing cookie nginx gave it."""
     with urllib.request.urlopen(base, timeout=TIMEOUT) as resp:
         resp.read()
+        for name, value in PRIVACY_HEADERS.items():
+            if resp.headers.get(name) != value:
+                raise ProxyCheckFailed(f"the page came without the header {name}: {value}")
         jar = SimpleCookie()
         for header in resp.headers.get_all("Set-Cookie") or []:
             jar.load(header)

@@ -6,12 +6,18 @@ choice on screen that was not yet confirmed with Next is carried over to the red
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components import interview, quick_exit
 from components.session import commit, content, safe_callback, state
 from pathways import LANGS
 from pathways.engine.interview import set_language
+
+# Bundled, never fetched: a ":material/..." page icon is loaded from a font CDN on every visit,
+# which tells a third party that someone opened the tool.
+ICON = str(Path(__file__).with_name("icon.png"))
 
 # Captions in Streamlit's default grey fail WCAG contrast (3.8:1); darken them to 7:1.
 STYLE = """<style>
@@ -35,7 +41,7 @@ def _switch(lang: str) -> None:
 def page_setup() -> None:
     """Tab title and the page's `lang` attribute (for screen readers and hyphenation)."""
     lang = state().lang
-    st.set_page_config(page_title=content().index.title.get(lang), page_icon=":material/signpost:", layout="centered")
+    st.set_page_config(page_title=content().index.title.get(lang), page_icon=ICON, layout="centered")
     st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
     st.html(STYLE)
 

@@ -41,8 +41,13 @@ def exiting() -> bool:
 
 def leave_page() -> None:
     """Draw nothing but the redirect, and stop the run."""
+    # no-referrer first: the neutral site must not learn which page the person left
     st.html(
-        f"<script>window.top.location.replace({NEUTRAL_URL!r});</script>",
+        "<script>"
+        "const d = window.top.document; const m = d.createElement('meta');"
+        "m.name = 'referrer'; m.content = 'no-referrer'; d.head.appendChild(m);"
+        f"window.top.location.replace({NEUTRAL_URL!r});"
+        "</script>",
         unsafe_allow_javascript=True,
     )
     st.stop()

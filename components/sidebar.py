@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from components import save_resume
@@ -9,6 +11,12 @@ from components.session import SECTION_KEY, commit, content, lang, safe_callback
 from pathways.engine.interview import InterviewState
 
 SECTIONS = ("guide", "tools", "maintainers")
+MAINTAINERS_ENV = "REMEDY_MAINTAINERS"  # "1" shows the maintainers' page; off for the public
+
+
+def sections() -> tuple[str, ...]:
+    """The guide and the adviser tools; the maintainers' page only where the deployment enables it."""
+    return SECTIONS if os.environ.get(MAINTAINERS_ENV) == "1" else SECTIONS[:2]
 
 
 @safe_callback
@@ -18,9 +26,12 @@ def _new_case() -> None:
 
 
 def render() -> str:
-    labels = {s: content().text(f"nav.section.{s}", lang()) for s in SECTIONS}
+    shown = sections()
+    if st.session_state.get(SECTION_KEY) not in shown:
+        st.session_state[SECTION_KEY] = "guide"
+    labels = {s: content().text(f"nav.section.{s}", lang()) for s in shown}
     with st.sidebar:
-        section = st.radio(t("nav.sections"), SECTIONS, format_func=labels.__getitem__, key=SECTION_KEY)
+        section = st.radio(t("nav.sections"), shown, format_func=labels.__getitem__, key=SECTION_KEY)
         with st.popover(t("nav.new_case"), icon=":material/restart_alt:"):
             st.markdown(t("nav.new_case_confirm"))
             st.button(t("nav.new_case_yes"), key="new_case", on_click=_new_case, type="primary")

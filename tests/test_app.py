@@ -260,3 +260,12 @@ def test_harm_date_gives_dated_deadlines_on_the_results(content: Content) -> Non
     charts = at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")
     infos = [x.value for x in (*at.info, *at.warning, *at.error)]
     assert charts or content.text("timeline.none", "en") in infos
+
+
+def test_the_maintainers_page_is_off_unless_the_deployment_enables_it(content: Content, monkeypatch) -> None:
+    at = _fresh(content)
+    options = at.sidebar.radio[0].options
+    assert content.text("nav.section.maintainers", "en") not in options
+    monkeypatch.setenv("REMEDY_MAINTAINERS", "1")
+    at = _fresh(content)
+    assert content.text("nav.section.maintainers", "en") in at.sidebar.radio[0].options

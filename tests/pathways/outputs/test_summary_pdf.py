@@ -286,6 +286,13 @@ def test_calendar_file_parses_with_one_event_per_dated_deadline(small: Content) 
     assert len(events) == 1
     assert events[0]["SUMMARY"] == "Deadline: Test route"
     assert events[0].decoded("DTSTART") == LONG_STOP
+    triggers = sorted(alarm.decoded("TRIGGER") for alarm in events[0].walk("VALARM"))
+    assert triggers == [-dt.timedelta(days=7), -dt.timedelta(days=1)]  # a week and a day before
+
+
+def test_calendar_leaves_out_deadlines_already_passed(small: Content) -> None:
+    later = LONG_STOP + dt.timedelta(days=1)
+    assert list(Calendar.from_ical(calendar_ics(small, _state(small), "en", today=later)).walk("VEVENT")) == []
 
 
 def test_command_line_and_app_produce_the_same_pdf(small: Content, tmp_path: Path) -> None:
