@@ -139,17 +139,24 @@ class _UntrustedLoader(_StrictLoader):
             self._depth -= 1
 
 
-def parse_untrusted_yaml(text: str, path: Path | str = "<input>") -> YamlDocument:
-    """Parse YAML a person or another system wrote: strict, no aliases, bounded depth."""
+def _parse_or_explain(text: str, path: Path | str, loader_class: type) -> YamlDocument:
+    """Parse with a loader; any problem becomes a ContentError naming the line where known."""
     try:
-        root, data = _parse(text, _UntrustedLoader)
+        root, data = _parse(text, loader_class)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ContentError(path, line, f"{exc.problem or exc.context}: fix the YAML syntax") from exc
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise ContentError(path, None, "not valid YAML, or nested too deeply") from exc
+    except RecursionError as exc:
+        raise ContentError(path, None, "nested too deeply") from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(path, None, f"not valid YAML ({exc})") from exc
     return YamlDocument(Path(path), data, root)
+
+
+def parse_untrusted_yaml(text: str, path: Path | str = "<input>") -> YamlDocument:
+    """Parse YAML a person or another system wrote: strict, no aliases, bounded depth."""
+    return _parse_or_explain(text, path, _UntrustedLoader)
 
 
 def parse_yaml_text(text: str, path: Path | str = "<text>", fast: bool = False) -> YamlDocument:
@@ -164,15 +171,7 @@ def parse_yaml_text(text: str, path: Path | str = "<text>", fast: bool = False) 
             return YamlDocument(Path(path), data, root)
         except yaml.YAMLError:
             pass
-    try:
-        root, data = _parse(text, _StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, line, f"{exc.problem or exc.context}: fix the YAML syntax") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(path, None, f"not valid YAML ({exc})") from exc
-    return YamlDocument(Path(path), data, root)
+    return _parse_or_explain(text, path, _StrictLoader)
 
 
 def read_yaml(path: Path) -> YamlDocument:
