@@ -93,7 +93,6 @@ class DatedDeadline:
     status: str
     limits: list[DatedLimit] = field(default_factory=list)
     note: str | None = None
-    from_knowledge: bool = False
 
     @property
     def dated(self) -> bool:
