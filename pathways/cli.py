@@ -80,11 +80,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from pathways.engine.recommend import recommend, to_json
 
     content = _load(args.data)
+    warnings: list[str] | None = None if args.strict else []
     try:
-        facts = read_facts_file(content, args.facts, args.lang)
+        facts = read_facts_file(content, args.facts, args.lang, warnings)
     except CaseInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for warning in warnings or []:
+        print(f"warning: {warning} (left unknown)", file=sys.stderr)
     result = recommend(content, facts, args.lang)
     if args.format == "json":
         json.dump(to_json(content, result, args.lang), sys.stdout, ensure_ascii=False, indent=2)
@@ -155,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--facts", type=Path, required=True, help="YAML or JSON file with a facts: mapping")
     rec.add_argument("--lang", choices=LANGS, default="en")
     rec.add_argument("--format", choices=("json", "text"), default="text")
+    rec.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the file if a fact cannot be used (default: leave it unknown, as 'I don't know', and warn)",
+    )
     rec.set_defaults(func=cmd_recommend)
     cat = sub.add_parser("catalogue", help="every route and support body, all languages")
     cat.add_argument("--format", choices=("json", "text"), default="text")

@@ -84,18 +84,27 @@ def check_value(content: Content, name: str, value: Any) -> Any:
     return value
 
 
-def check_facts(content: Content, raw: Any) -> dict[str, Any]:
-    """Facts checked against the vocabulary and normalised; absent or null means unknown."""
+def check_facts(content: Content, raw: Any, problems: list[FactError] | None = None) -> dict[str, Any]:
+    """Facts checked against the vocabulary and normalised; absent or null means unknown.
+
+    With a `problems` list, a fact that cannot be used is reported there and left unknown
+    (as if the person had answered "I don't know") instead of refusing the whole case.
+    """
     if raw is None:
         return {}
     if not isinstance(raw, dict):
         raise FactError("error.fact.not_mapping")
     facts: dict[str, Any] = {}
     for name, value in raw.items():
-        if not isinstance(name, str) or name not in content.facts:
-            raise FactError("error.fact.unknown", fact=_short(name), known=", ".join(content.facts))
-        if value is not None:
-            facts[name] = check_value(content, name, value)
+        try:
+            if not isinstance(name, str) or name not in content.facts:
+                raise FactError("error.fact.unknown", fact=_short(name), known=", ".join(content.facts))
+            if value is not None:
+                facts[name] = check_value(content, name, value)
+        except FactError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
     return facts
 
 

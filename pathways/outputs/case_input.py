@@ -68,19 +68,26 @@ def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
     return data
 
 
-def validate_facts(content: Content, raw: Any, lang: str = "en") -> dict[str, Any]:
+def validate_facts(content: Content, raw: Any, lang: str = "en", warnings: list[str] | None = None) -> dict[str, Any]:
     """Check facts against the vocabulary; return them normalised (absent = unknown).
 
     One reader for every input: the engine's `check_facts` decides, and its message is
-    given in the person's language.
+    given in the person's language. With a `warnings` list, a fact that cannot be used is
+    left unknown and its message added there, instead of refusing the case.
     """
+    problems: list[FactError] | None = [] if warnings is not None else None
     try:
-        return check_facts(content, raw)
+        facts = check_facts(content, raw, problems)
     except FactError as exc:
         raise CaseInputError(content.text(exc.key, lang, **exc.values)) from exc
+    if warnings is not None and problems:
+        warnings += [content.text(p.key, lang, **p.values) for p in problems]
+    return facts
 
 
-def read_facts_file(content: Content, path: Path, lang: str = "en") -> dict[str, Any]:
+def read_facts_file(
+    content: Content, path: Path, lang: str = "en", warnings: list[str] | None = None
+) -> dict[str, Any]:
     """Facts from a scenario file, a saved-case file or a summary PDF, on disk.
 
     A saved-case file holds its facts beside its answers; a file with answers only (as a
@@ -100,7 +107,7 @@ def read_facts_file(content: Content, path: Path, lang: str = "en") -> dict[str,
             raise CaseInputError(f"{path}: {content.text(exc.key, lang)}") from exc
     data = parse_case_text(decode(raw, str(path)), str(path))
     if "facts" in data:
-        return validate_facts(content, data["facts"], lang)
+        return validate_facts(content, data["facts"], lang, warnings)
     if isinstance(data.get("answers"), dict):
         try:
             state, _ = load_case(content, json.dumps(data).encode("utf-8"))

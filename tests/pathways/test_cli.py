@@ -55,11 +55,28 @@ def test_recommend_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert " 1. " in capsys.readouterr().out
 
 
-def test_recommend_bad_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_recommend_bad_file_exits_2_when_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("facts: {harm_country: mars}\n")
-    assert main(["recommend", "--facts", str(bad)]) == 2
+    assert main(["recommend", "--facts", str(bad), "--strict"]) == 2
     assert "cannot be 'mars'" in capsys.readouterr().err
+
+
+def test_recommend_leaves_a_fact_it_cannot_use_unknown_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("facts: {harm_country: mars, harm_place: x, role: victim, harm_types: [privacy]}\n")
+    assert main(["recommend", "--facts", str(odd), "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert "cannot be 'mars'" in out.err and "harm_place" in out.err and "left unknown" in out.err
+    assert json.loads(out.out)["recommendations"]  # the usable facts still give advice
+
+
+def test_a_file_that_is_not_a_case_still_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("just text\n")
+    assert main(["recommend", "--facts", str(bad)]) == 2
 
 
 def test_catalogue_json_lists_every_entry_in_four_languages(capsys: pytest.CaptureFixture[str]) -> None:
