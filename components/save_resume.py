@@ -91,43 +91,34 @@ def _deferred(make: Callable[[], bytes], what: str) -> Callable[[], bytes]:
 
 
 @safe_callback
-def _notes_in_pdf(key: str) -> None:
-    s = state()
-    commit(set_notes(s, s.notes, in_pdf=bool(st.session_state.get(key))), fresh_widgets=False)
+def _set_choice(key: str, change: Callable[[InterviewState, bool], InterviewState]) -> None:
+    commit(change(state(), bool(st.session_state.get(key))), fresh_widgets=False)
+
+
+def _include_choice(
+    name: str, where: str, value: bool, change: Callable[[InterviewState, bool], InterviewState]
+) -> None:
+    """A "put this in the file and the PDF" checkbox, kept in the state (never only in the widget)."""
+    key = f"{name}.{where}.{value}"
+    st.checkbox(
+        t(f"{name}.include"),
+        value=value,
+        key=key,
+        on_change=_set_choice,
+        args=(key, change),
+        help=t(f"{name}.include_help"),
+    )
 
 
 def notes_choice(where: str) -> None:
     s = state()
-    if not s.notes:
-        return
-    key = f"notes_in_pdf.{where}.{s.notes_in_pdf}"
-    st.checkbox(
-        t("notes.include"),
-        value=s.notes_in_pdf,
-        key=key,
-        on_change=_notes_in_pdf,
-        args=(key,),
-        help=t("notes.include_help"),
-    )
-
-
-@safe_callback
-def _sensitive(key: str) -> None:
-    commit(set_sensitive_choice(state(), bool(st.session_state.get(key))), fresh_widgets=False)
+    if s.notes:
+        _include_choice("notes", where, s.notes_in_pdf, lambda st_, on: set_notes(st_, st_.notes, in_pdf=on))
 
 
 def sensitive_choice(where: str) -> None:
     """Sensitive answers go into the saved file and the PDF only when the person ticks this."""
-    s = state()
-    key = f"sensitive.{where}.{s.sensitive_in_files}"
-    st.checkbox(
-        t("sensitive.include"),
-        value=s.sensitive_in_files,
-        key=key,
-        on_change=_sensitive,
-        args=(key,),
-        help=t("sensitive.include_help"),
-    )
+    _include_choice("sensitive", where, state().sensitive_in_files, set_sensitive_choice)
 
 
 def takeaway(has_deadlines: bool) -> None:
