@@ -269,3 +269,14 @@ def test_the_maintainers_page_is_off_unless_the_deployment_enables_it(content: C
     monkeypatch.setenv("REMEDY_MAINTAINERS", "1")
     at = _fresh(content)
     assert content.text("nav.section.maintainers", "en") in at.sidebar.radio[0].options
+
+
+def test_the_sensitive_answers_choice_is_kept_in_the_state(content: Content) -> None:
+    at = _fresh(content)
+    d.begin(at, content, "victim")
+    box = next(c for c in at.sidebar.checkbox if c.key.startswith("sensitive.sidebar."))
+    assert box.label == content.text("sensitive.include", "en") and not box.value
+    box.check().run()
+    assert d.state(at).sensitive_in_files is True
+    box = next(c for c in at.sidebar.checkbox if c.key.startswith("sensitive.sidebar."))
+    assert box.value  # drawn again from the state
