@@ -25,6 +25,7 @@ check: $(STAMP)
 
 # Advice measured on graded cases (tests/graded/): fails below the aims in docs/ranking.md.
 eval: $(STAMP)
+	$(BIN)/python -m pathways eval tests/graded
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
