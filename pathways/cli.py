@@ -73,7 +73,37 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"content {content.version}: OK")
     for key, n in {**counts(content), **figures}.items():
         print(f"  {CHECK_LABELS.get(key, key):>15}: {n:g}")
-    return 0
+    return _print_text_report(content)
+
+
+def _print_text_report(content: Content) -> int:
+    """The deadline rules, glossary links, English left in other languages and readability.
+
+    Unlinked glossary terms and English in Dutch, French or German fail the check: both
+    leave a reader with words nobody explained or cannot read.
+    """
+    from pathways.checks import text_report as tr
+
+    rules = tr.deadline_rules(content)
+    print(f"\ndeadline rules ({len(rules)}):")
+    for line in rules:
+        print(f"  {line}")
+    unlinked = tr.unlinked_glossary_terms(content)
+    print(f"\nglossary terms used but not linked: {len(unlinked)}")
+    for u in unlinked:
+        print(f"  {u.entry_id}: {u.term_id} ({u.lang} {u.word!r})")
+    english = tr.english_in_other_languages(content)
+    print(f"\nEnglish left in Dutch, French or German texts: {len(english)}")
+    for e in english:
+        print(f"  {e.where} [{e.lang}]: {e.text[:100]}")
+    print("\nreadability (Flesch reading ease for the language, median; 60+ about B1, 50-60 about B2):")
+    for r in tr.readability(content):
+        met = "meets" if (r.median_ease >= 60 if r.aim == "B1" else r.median_ease >= 50) else "below"
+        print(
+            f"  {r.group:>15} {r.lang}: {r.median_ease:5.1f} ({tr.level(r.median_ease)}; aim {r.aim}: {met}),"
+            f" {r.words_per_sentence:.0f} words per sentence, hardest: {r.hardest}"
+        )
+    return 1 if unlinked or english else 0
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
