@@ -6,9 +6,11 @@ import streamlit as st
 
 from components import entry_card, notes
 from components import format as fmt
-from components.session import content, lang, md, t
+from components.results import compute
+from components.session import content, lang, md, state, t
 from pathways.content.model import Body, Route
 from pathways.engine.recommend import KIND_ORDER
+from pathways.outputs.catalogue import matches_search, open_in_place
 
 ACHIEVEMENTS = ("compensation", "stop_harm", "sanction", "mediation", "public_statement", "information")
 COSTS = ("free", "low", "medium", "high")
@@ -48,6 +50,14 @@ def _browse() -> None:
     c, lg = content(), lang()
     entries = {**c.routes, **c.bodies}
     languages = sorted({code for b in c.bodies.values() for code in b.languages})
+    query = st.text_input(t("catalogue.search"), key="f_text", placeholder=t("catalogue.search_hint"), max_chars=200)
+    places = {p.id: p.label.get(lg) for p in c.index.catalogue_places}
+    place = st.selectbox(
+        t("catalogue.filter.place"),
+        [None, *places],
+        format_func=lambda p: t("catalogue.any") if p is None else places[p],
+        key="f_place",
+    )
     cols = st.columns(2)
     with cols[0]:
         kinds = _multiselect("catalogue.filter.kind", list(KIND_ORDER), "kind", "f_kind")
@@ -56,7 +66,14 @@ def _browse() -> None:
     with cols[1]:
         goals = _multiselect("catalogue.filter.achieves", list(ACHIEVEMENTS), "achieves", "f_goal")
         regions = _multiselect("catalogue.filter.region", list(REGIONS), "region", "f_region")
-    found = [i for i, e in entries.items() if _matches(e, kinds, goals, costs, regions, langs)]
+    in_place = open_in_place(c, place) if place else None
+    found = [
+        i
+        for i, e in entries.items()
+        if _matches(e, kinds, goals, costs, regions, langs)
+        and (in_place is None or i in in_place)
+        and (not query.strip() or matches_search(c, i, query))
+    ]
     found.sort(key=lambda i: (KIND_ORDER.index(_kind(entries[i])), entries[i].title.get(lg)))
     st.markdown(t("catalogue.count", n=len(found), total=len(entries)))
     for kind in KIND_ORDER:
@@ -65,6 +82,24 @@ def _browse() -> None:
             st.subheader(t(f"kind.{kind}"), anchor=False)
             for entry_id in ids:
                 entry_card.card(entry_id, lg)
+
+
+def _cell(text: str) -> str:
+    """Content text as one Markdown table cell (no line breaks, no column separators)."""
+    return md(" ".join(text.split())).replace("|", "\\|")
+
+
+def _case_deadline(rid: str, lg: str) -> str | None:
+    """This case's dated deadline for a route, when there is a case; None without one."""
+    if not state().answers:
+        return None
+    rec = next((r for r in compute().recommendations if r.id == rid), None)
+    if rec is None:
+        return t("compare.not_suggested")
+    d = rec.deadline
+    if d is None:
+        return "—"
+    return t(f"deadline.{d.status}", date=fmt.date(d.date, lg)) if d.date else t("deadline.unknown_start")
 
 
 def _compare() -> None:
@@ -96,14 +131,19 @@ def _compare() -> None:
         ),
         ("entry.last_reviewed_label", lambda r: fmt.date(r.last_reviewed, lg)),
     ]
-    cols = st.columns(len(chosen), border=True)
-    for col, rid in zip(cols, chosen, strict=True):
-        r = c.routes[rid]
-        with col:
-            st.markdown(f"**{md(r.title.get(lg))}**")
-            for label, value in rows:
-                st.caption(t(label))
-                st.markdown(md(value(r)))
+    deadlines = [_case_deadline(rid, lg) for rid in chosen]
+    # one table, so that each row lines up across the routes however long its texts are
+    lines = [
+        "| | " + " | ".join(f"**{_cell(c.routes[rid].title.get(lg))}**" for rid in chosen) + " |",
+        "|---" * (len(chosen) + 1) + "|",
+    ]
+    if any(d is not None for d in deadlines):
+        lines.append(
+            f"| **{_cell(t('compare.case_deadline'))}** | " + " | ".join(_cell(d or "—") for d in deadlines) + " |"
+        )
+    for label, value in rows:
+        lines.append(f"| **{_cell(t(label))}** | " + " | ".join(_cell(value(c.routes[rid])) for rid in chosen) + " |")
+    st.markdown("\n".join(lines))
 
 
 def render() -> None:

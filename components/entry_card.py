@@ -148,6 +148,15 @@ def _interactions(r: Route, lang: str, text: _Text) -> None:
     text.section("entry.interactions", "\n".join(lines))
 
 
+def _glossary(e: Route | Body, lang: str, text: _Text) -> None:
+    """The legal words this entry uses, each explained once (linked in content, checked by `check`)."""
+    terms = [content().glossary[g] for g in e.glossary if g in content().glossary]
+    if terms:
+        text.section(
+            "entry.glossary", "\n".join(f"- **{md(g.term.get(lang))}**: {md(g.definition.get(lang))}" for g in terms)
+        )
+
+
 def _body_facts(b: Body, lang: str, text: _Text) -> None:
     text.section("entry.helps_with", md(b.helps_with.get(lang)))
     text.flush()
@@ -195,6 +204,7 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
         _interactions(e, lang, text)
     else:
         _body_facts(e, lang, text)
+    _glossary(e, lang, text)
     _references(e, lang, text)
 
 

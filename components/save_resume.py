@@ -51,7 +51,7 @@ def _resume(widget_key: str) -> None:
         return
     try:
         raw = uploaded.getvalue()
-        new, dropped = load_case(content(), raw, lang=state().lang)
+        new, dropped = load_case(content(), raw)  # opens in the language the case was saved in
     except CaseFileError as exc:
         flash("error", exc.key)
         return
@@ -59,9 +59,12 @@ def _resume(widget_key: str) -> None:
         log.warning("case file rejected: %s", type(exc).__name__)
         flash("error", "error.case.malformed")
         return
+    screen_lang = state().lang
     commit(new)
     set_section("guide")
     flash("success", "resume.done_dropped" if dropped else "resume.done", n=len(dropped))
+    if new.lang != screen_lang:
+        flash("info", "resume.in_language")
 
 
 def uploader(where: str) -> None:

@@ -116,8 +116,12 @@ def test_resume_from_a_case_file(content: Content) -> None:
     at = _fresh(content, "fr")
     _upload(at, "case.json", dump_case(content, saved))
     s = d.state(at)
-    assert s.answers == saved.answers and s.lang == "fr" and s.stage == "review"
-    assert content.text("resume.done", "fr") in [x.value for x in at.success]
+    # saved in English, opened on a French screen: the case opens in its own language and says so
+    assert saved.lang == "en"
+    assert s.answers == saved.answers and s.lang == "en" and s.stage == "review"
+    assert content.text("resume.done", "en") in [x.value for x in at.success]
+    assert content.text("resume.in_language", "en") in [x.value for x in at.info]
+    assert s.sensitive_in_files  # chosen when it was saved, so the next save keeps those answers
 
 
 def _bad_files(content: Content) -> dict[str, tuple[bytes, str]]:
@@ -280,3 +284,33 @@ def test_the_sensitive_answers_choice_is_kept_in_the_state(content: Content) -> 
     assert d.state(at).sensitive_in_files is True
     box = next(c for c in at.sidebar.checkbox if c.key.startswith("sensitive.sidebar."))
     assert box.value  # drawn again from the state
+
+
+def test_catalogue_search_and_german_speaking_filter(content: Content) -> None:
+    at = _fresh(content, "de")
+    at.sidebar.radio(key="section").set_value("tools").run()
+    total = len(content.routes) + len(content.bodies)
+    at.text_input(key="f_text").set_value("arbeidsrechtbank").run()  # a Dutch word on a German screen
+    titles = [e.label for e in at.expander]
+    assert any(content.routes["labour_tribunal"].title.get("de") in x for x in titles)
+    assert len(titles) < total
+    at.text_input(key="f_text").set_value("").run()
+    at.selectbox(key="f_place").set_value("german_speaking").run()
+    titles = " ".join(e.label for e in at.expander)
+    assert content.bodies["bjb_eupen"].title.get("de") in titles
+    assert content.routes["flemish_ombudsman"].title.get("de") not in titles
+    assert not at.exception
+
+
+def test_compare_lines_up_rows_and_shows_this_cases_deadline(content: Content) -> None:
+    at = _fresh(content)
+    d.begin(at, content, "adviser")
+    d.answer_all(at, content)
+    at.sidebar.radio(key="section").set_value("tools").run()
+    at.multiselect(key="compare").set_value(["labour_tribunal", "civil_liability_claim"]).run()
+    tables = [m.value for m in at.markdown if m.value.startswith("| |")]
+    assert len(tables) == 1  # one table: every row has a cell per route
+    rows = tables[0].splitlines()
+    assert all(row.count(" | ") == rows[0].count(" | ") for row in rows[2:])
+    assert content.text("compare.case_deadline", "en") in tables[0]
+    assert not at.exception

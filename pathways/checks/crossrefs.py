@@ -15,7 +15,7 @@ from pathways.content.countries import country_codes
 from pathways.content.model import Body, Question, Route, option_value
 from pathways.content.store import Content
 from pathways.content.yaml_source import ContentError, YamlDocument
-from pathways.engine.facts import DERIVERS
+from pathways.engine.facts import DERIVERS, FactError, check_facts
 from pathways.engine.ranking import ENTRY_ATTRIBUTES
 
 QUESTION_KIND_FOR_FACT = {
@@ -224,6 +224,11 @@ def check_vocabulary(content: Content) -> list[ContentError]:
                 errors.append(
                     ContentError(ranking_path, None, f"rule {rule.id!r} tests unknown entry attribute {name!r}")
                 )
+    for place in content.index.catalogue_places:
+        try:
+            check_facts(content, place.facts)
+        except FactError as exc:
+            errors.append(ContentError("data/index.yaml", None, f"catalogue place {place.id!r}: {exc}"))
     if "bar" in content.facts and set(content.facts["bar"].value_ids()) != set(content.bars):
         errors.append(ContentError(bars_path, None, "the bars and the values of the fact 'bar' must be the same ids"))
     districts = set(content.facts["judicial_district"].value_ids()) if "judicial_district" in content.facts else set()

@@ -150,15 +150,22 @@ def _flip(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     return tuple(f.flipped() for f in findings)
 
 
-def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
-    """Evaluate a condition over facts (absent key = unknown) with Kleene logic."""
+def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -> Outcome:
+    """Evaluate a condition over facts (absent key = unknown) with Kleene logic.
+
+    `open_world` asks "could this hold, whatever the other answers?": an absent fact is
+    then unknown even where the condition says how to read it when unknown (`if_unknown`),
+    so only the facts given can make the condition false (the catalogue's place filter).
+    """
     if isinstance(cond, Always):
         return Outcome(True)
     if isinstance(cond, Predicate):
         actual = facts.get(cond.fact)
         if cond.fact not in facts or actual is None:
-            if cond.op == "known":
-                value: Truth = cond.known is False
+            if open_world:
+                value: Truth = None
+            elif cond.op == "known":
+                value = cond.known is False
             else:
                 value = {"unknown": None, "true": True, "false": False}[cond.if_unknown]
         else:
@@ -170,11 +177,11 @@ def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
             return Outcome(False, against=(finding,))
         return Outcome(None, unknown=(finding,))
     if isinstance(cond, Not):
-        inner = evaluate(cond.not_, facts)
+        inner = evaluate(cond.not_, facts, open_world)
         value = None if inner.value is None else not inner.value
         return Outcome(value, support=_flip(inner.against), against=_flip(inner.support), unknown=_flip(inner.unknown))
     if isinstance(cond, AllOf):
-        parts = [evaluate(c, facts) for c in cond.all]
+        parts = [evaluate(c, facts, open_world) for c in cond.all]
         false = [p for p in parts if p.value is False]
         if false:
             return Outcome(False, against=false[0].against)
@@ -182,7 +189,7 @@ def evaluate(cond: Condition, facts: dict[str, Any]) -> Outcome:
         unknown = tuple(f for p in parts for f in p.unknown)
         return Outcome(None if unknown and any(p.value is None for p in parts) else True, support, (), unknown)
     if isinstance(cond, AnyOf):
-        parts = [evaluate(c, facts) for c in cond.any]
+        parts = [evaluate(c, facts, open_world) for c in cond.any]
         true = [p for p in parts if p.value is True]
         if true:
             return Outcome(True, support=tuple(f for p in true for f in p.support))

@@ -358,10 +358,23 @@ class UiFile(Strict):
     strings: dict[str, Text]
 
 
+class CataloguePlace(Strict):
+    """A place the adviser tools can filter the catalogue by: the facts of a case there.
+
+    An entry is shown for the place when those facts do not rule it out (whatever the other
+    answers); the facts are checked against the vocabulary like any case's.
+    """
+
+    id: str
+    label: Text
+    facts: dict[str, str | bool | list[str]]
+
+
 class IndexFile(Strict):
     content_version: str
     title: Text
     description: Text
+    catalogue_places: list[CataloguePlace] = Field(default_factory=list)
 
 
 EntryKind = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]

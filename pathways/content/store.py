@@ -78,7 +78,13 @@ class Content:
         return next(q for q in self.questions if q.id == qid)
 
     def text(self, key: str, lang: str, **values: Any) -> str:
-        """A UI string in a language, with `{name}` placeholders filled."""
+        """A UI string in a language, with `{name}` placeholders filled.
+
+        A count of one takes the key's singular form where content has one (`key@one`), so
+        no sentence has to write "answer(s)".
+        """
+        if values.get("n") == 1 and f"{key}@one" in self.ui:
+            key = f"{key}@one"
         template = self.ui[key].get(lang)
         return template.format(**values) if values else template
 

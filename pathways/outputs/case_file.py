@@ -174,5 +174,8 @@ def load_case(content: Content, raw: bytes, lang: str | None = None) -> tuple[In
         cursor=first,
         dropped=tuple(dropped),
         notes=notes[:MAX_NOTES],
+        # what was chosen when saving stays chosen, so the next save keeps the notes and answers
+        notes_in_pdf=bool(notes),
+        sensitive_in_files=data.get("sensitive_included") is True,
     )
     return state, dropped

@@ -534,6 +534,16 @@ def answer_label(content: Content, qid: str, value: Any, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- the whole document
+def _glossary(w: _Writer, recs: list[Recommendation]) -> list[dict[str, str]]:
+    """The legal words the suggested entries use, each explained once, in alphabetical order."""
+    ids = dict.fromkeys(g for r in recs for g in w.content.entry(r.id).glossary if g in w.content.glossary)
+    terms = [w.content.glossary[g] for g in ids]
+    return sorted(
+        ({"term": g.term.get(w.lang), "definition": g.definition.get(w.lang)} for g in terms),
+        key=lambda x: x["term"].casefold(),
+    )
+
+
 def summary_data(
     content: Content,
     state: InterviewState,
@@ -587,6 +597,7 @@ def summary_data(
                 for o in obstacle_ids
             ],
             "obstacles_intro": w.t("pdf.obstacles.intro"),
+            "glossary": _glossary(w, result.recommendations),
             "excluded": _excluded(w, result),
             "excluded_intro": w.t("pdf.excluded.intro"),
             "answers": answers,

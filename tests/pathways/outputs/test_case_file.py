@@ -36,6 +36,26 @@ def test_notes_only_when_chosen(content: Content) -> None:
     assert restored.notes == state.notes
 
 
+def test_choices_made_when_saving_stay_chosen_after_resuming(content: Content) -> None:
+    # Otherwise the next save silently drops the notes or the sensitive answers the user chose to keep.
+    state = _state(content)
+    restored, _ = load_case(content, dump_case(content, state, include_notes=True, include_sensitive=True))
+    assert restored.notes_in_pdf and restored.sensitive_in_files
+    restored, _ = load_case(content, dump_case(content, state))
+    assert not restored.notes_in_pdf and not restored.sensitive_in_files
+
+
+def test_a_case_opens_in_its_files_language_unless_one_is_asked_for(content: Content) -> None:
+    raw = dump_case(content, _state(content))  # saved in French
+    assert load_case(content, raw)[0].lang == "fr"
+    assert load_case(content, raw, lang="nl")[0].lang == "nl"
+
+
+def test_a_count_of_one_reads_in_the_singular(content: Content) -> None:
+    assert content.text("resume.done_dropped", "nl", n=1).startswith("Het dossier is geopend. Eén antwoord past")
+    assert "3 answers no longer fit" in content.text("resume.done_dropped", "en", n=3)
+
+
 def test_case_file_has_versions_and_facts(content: Content) -> None:
     data = case_data(content, _state(content))
     assert data["schema_version"] == 1 and data["content_version"] == content.version
