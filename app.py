@@ -16,6 +16,7 @@ from components import (
     header,
     interview,
     maintainers,
+    page_memory,
     quick_exit,
     results,
     review,
@@ -47,6 +48,8 @@ def main() -> None:
     header.page_setup()
     header.render()
     section = sidebar.render()
+    page_memory.sync()
+    page_memory.lost_notice()
     show_flashes()
     view = {"tools": catalogue.render, "maintainers": maintainers.render}.get(section) or GUIDE[state().stage]
     try:

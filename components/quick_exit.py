@@ -44,6 +44,7 @@ def leave_page() -> None:
     # no-referrer first: the neutral site must not learn which page the person left
     st.html(
         "<script>"
+        "window.top.onbeforeunload = null;"  # the leave-page prompt must not hold the exit
         "const d = window.top.document; const m = d.createElement('meta');"
         "m.name = 'referrer'; m.content = 'no-referrer'; d.head.appendChild(m);"
         f"window.top.location.replace({NEUTRAL_URL!r});"

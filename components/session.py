@@ -42,6 +42,10 @@ def content() -> Content:
 
 
 def _browser_lang() -> str:
+    """The language in the address (kept over a reload, see page_memory), else the browser's."""
+    in_address = st.query_params.get("lang")
+    if in_address in LANGS:
+        return str(in_address)
     try:
         locale = (st.context.locale or "").lower()
     except Exception:  # no browser context (tests, bare mode)

@@ -170,7 +170,7 @@ def test_bad_file_leaves_the_interview_untouched(content: Content, case: str) ->
 
 
 def test_hand_edited_file_keeps_what_fits_and_says_what_was_dropped(content: Content) -> None:
-    data = json.loads(dump_case(content, InterviewState(answers={"role": "victim"})))
+    data = json.loads(dump_case(content, InterviewState(lang="nl", answers={"role": "victim"})))
     data["answers"].update(
         {"harm_country": "mars", "no_such_question": "x", "<script>": "alert(1)", "relationship": "employee"}
     )
@@ -314,3 +314,27 @@ def test_compare_lines_up_rows_and_shows_this_cases_deadline(content: Content) -
     assert all(row.count(" | ") == rows[0].count(" | ") for row in rows[2:])
     assert content.text("compare.case_deadline", "en") in tables[0]
     assert not at.exception
+
+
+def test_address_keeps_the_language_and_only_a_marker_of_the_case(content: Content) -> None:
+    at = _fresh(content, "fr")
+    d.begin(at, content, "victim")
+    assert at.session_state["_address"] == "lang=fr&case=1"
+    # nothing of the answers (ids or values) goes into the address, which lands in the browser history
+    assert "victim" not in at.session_state["_address"]
+
+
+def test_a_session_that_replaces_one_with_answers_says_they_are_gone(content: Content) -> None:
+    at = d.AppTest.from_file(str(d.APP), default_timeout=60)
+    at.query_params["lang"] = "de"
+    at.query_params["case"] = "1"
+    at.run()
+    assert d.state(at).lang == "de" and d.state(at).answers == {}
+    assert content.text("lost.notice", "de") in [w.value for w in at.warning]
+    d.begin(at, content, "victim")
+    assert content.text("lost.notice", "de") not in [w.value for w in at.warning]
+
+
+def test_a_new_session_without_the_marker_says_nothing_of_lost_answers(content: Content) -> None:
+    at = _fresh(content, "nl")
+    assert content.text("lost.notice", "nl") not in [w.value for w in at.warning]

@@ -122,10 +122,12 @@ def test_download_case_file_and_resume_in_a_fresh_session(new_page, tmp_path) ->
     fresh.locator(f"{h.MAIN} input[type=file]").set_input_files(str(path))
     h.settle(fresh)
     text = h.main_text(fresh)
-    assert content().text("resume.done", "nl") in text
+    # saved in English, opened on a Dutch screen: it opens in English and says so
+    assert content().text("resume.done", "en") in text
+    assert content().text("resume.in_language", "en") in text
     # every answer came back; only a sensitive question left out of the file may be asked again
-    if content().text("review.title", "nl") not in text:
-        assert h.current_question(fresh, "nl").id in sensitive
+    if content().text("review.title", "en") not in text:
+        assert h.current_question(fresh, "en").id in sensitive
 
 
 def test_download_the_pdf_and_resume_from_it(new_page, tmp_path) -> None:
@@ -140,7 +142,26 @@ def test_download_the_pdf_and_resume_from_it(new_page, tmp_path) -> None:
     fresh = new_page("fr")
     fresh.locator(f"{h.MAIN} input[type=file]").set_input_files(str(path))
     h.settle(fresh)
-    assert content().text("resume.done", "fr") in h.main_text(fresh)
+    assert content().text("resume.done", "de") in h.main_text(fresh)  # the PDF's language
+    assert fresh.evaluate("() => document.documentElement.lang") == "de"
+
+
+def test_leaving_or_reloading_warns_and_a_reload_keeps_the_language(new_page, app_url) -> None:
+    page = new_page("fr")
+    assert page.evaluate("() => window.onbeforeunload") is None  # nothing to lose yet
+    h.start(page, "fr", "victim")
+    h.answer_by_click(page, "fr")
+    assert page.evaluate("() => typeof window.onbeforeunload") == "function"
+    assert "lang=fr" in page.url and "case=1" in page.url
+    assert "victim" not in page.url  # no answer in the address (it lands in the browser history)
+    dialogs = []
+    page.on("dialog", lambda dlg: (dialogs.append(dlg.type), dlg.accept()))
+    page.reload()  # the browser asks first; accepted here, as a person who really wants to reload
+    page.wait_for_selector(".st-key-quick_exit button")
+    h.settle(page)
+    assert dialogs == ["beforeunload"]
+    assert page.evaluate("() => document.documentElement.lang") == "fr"
+    assert content().text("lost.notice", "fr") in h.main_text(page)
 
 
 def test_quick_exit_leaves_and_back_does_not_return(new_page, app_url) -> None:
