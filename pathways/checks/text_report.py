@@ -221,7 +221,7 @@ def deadline_rules(content: Content) -> list[str]:
         for limit in route.deadline.limits:
             p = limit.period
             length = " ".join(f"{n} {u}" for n, u in ((p.years, "y"), (p.months, "m"), (p.days, "d")) if n)
-            flags = [limit.counting]
+            flags: list[str] = [limit.counting]
             if limit.closes:
                 flags.append("closes the route")
             if limit.long_stop:
