@@ -12,8 +12,8 @@ import time
 from benchmarks.engine import TYPICAL
 from benchmarks.stats import Row, summary
 from components.session import content
+from harness import driver
 from pathways.engine.interview import InterviewState, answers_from_facts
-from tests.components import driver
 
 
 def _timed(at, repeat: int, act) -> tuple[float, float]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from benchmarks.server import AppServer, healthy
 from benchmarks.stats import Row, summary
+from harness.server import AppServer, healthy
 from pathways.checks.loader import load_content
 
 CHROMIUM = "/usr/bin/chromium"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from benchmarks.server import AppServer
 from benchmarks.stats import Row, summary
-from benchmarks.wsclient import Session, interview
+from harness.server import AppServer
+from harness.wsclient import Session, interview
 
 OPEN_TIMEOUT = 120.0  # seconds for a whole measurement; it must end by itself
 

@@ -1,6 +1,6 @@
 """`make loadtest`: N people doing complete interviews at once against the real server.
 
-Each person is a websocket client speaking Streamlit's protocol (`benchmarks.wsclient`),
+Each person is a websocket client speaking Streamlit's protocol (`harness.wsclient`),
 not a browser: a few dozen Chromium pages would load the 2-core machine more than the
 server does and measure the client. A click is timed from the moment the widget values
 leave the client to the moment the server's `script_finished` arrives, i.e. until the
@@ -14,7 +14,7 @@ Two ways of clicking are run for each N, each against a fresh server:
 
 Everything is bounded: a click times out after 60 s, a level after 300 s, the whole run
 after `--max-seconds`; a level that fails or has a p95 over the aim ends the ladder.
-Then the two-instance proxy check runs (`benchmarks.two_instances`), unless `--no-proxy`.
+Then the two-instance proxy check runs (`harness.two_instances`), unless `--no-proxy`.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 import psutil
 
-from benchmarks.server import AppServer
 from benchmarks.stats import machine, p95
-from benchmarks.wsclient import Session, interview
+from harness.server import AppServer
+from harness.wsclient import Session, interview
 
 AIM_P95_MS = 500.0
 LEVEL_TIMEOUT = 300.0
@@ -178,7 +178,7 @@ def main() -> int:
     for line in summary:
         print(line)
     if not args.no_proxy:
-        from benchmarks import two_instances
+        from harness import two_instances
 
         print()
         return two_instances.main([])

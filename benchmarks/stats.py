@@ -15,12 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from harness.server import p95
+
 Row = tuple[str, float, float, str]
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, -(-95 * len(ordered) // 100) - 1))]
 
 
 def summary(values: list[float]) -> tuple[float, float]:

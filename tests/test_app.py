@@ -10,11 +10,11 @@ import json
 import pytest
 
 from components.session import content as app_content
+from harness import driver as d
 from pathways import LANGS
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState
 from pathways.outputs.case_file import MAX_BYTES, dump_case
-from tests.components import driver as d
 
 
 @pytest.fixture(scope="module")

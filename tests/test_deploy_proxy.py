@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from benchmarks import two_instances
+from harness import two_instances
 
 
 def test_two_instances_behind_nginx_keep_each_person_on_one_instance() -> None:

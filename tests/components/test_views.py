@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from harness import driver as d
 from pathways.checks.maintenance import DueItem
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, walk
-from tests.components import driver as d
 
 
 def _script(view: str) -> None:

@@ -100,3 +100,9 @@ class AppServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank), as the load test and the proxy check report it."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, -(-95 * len(ordered) // 100) - 1))]

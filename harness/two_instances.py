@@ -6,7 +6,7 @@ reaches the same instance, where their session lives; different people are sprea
 both instances. nginx runs as the current user with a temporary prefix, pid file and
 logs; the access log records which instance served each request.
 
-`python -m benchmarks.two_instances [--load N]` also runs N people at once without
+`python -m harness.two_instances [--load N]` also runs N people at once without
 pauses through the proxy, to compare with one instance (`make loadtest`).
 """
 
@@ -26,9 +26,8 @@ import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from benchmarks.server import ROOT, AppServer, free_port
-from benchmarks.stats import p95
-from benchmarks.wsclient import Session, first_answer, interview
+from harness.server import ROOT, AppServer, free_port, p95
+from harness.wsclient import Session, first_answer, interview
 
 TEMPLATE = ROOT / "docs" / "deploy" / "nginx.conf"
 COOKIE = "remedy_route"

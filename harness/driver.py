@@ -14,7 +14,7 @@ from pathways.content.model import Question
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "app.py"
 UNKNOWN = "__unknown__"
 
 

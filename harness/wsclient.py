@@ -5,7 +5,7 @@ client sends what the browser sends (a `BackMsg.rerun_script` with the widget st
 reads what the server answers (`ForwardMsg` deltas until `script_finished`), so a load
 test can run dozens of people from one small process. Widgets are found by their user
 key, which Streamlit puts at the end of the element id (`$$ID-<hash>-<key>`); the app's
-keys are described in `docs/app.md` and `tests/components/driver.py`.
+keys are described in `docs/app.md` and `harness/driver.py`.
 """
 
 from __future__ import annotations
