@@ -33,6 +33,8 @@ def editor(where: str, with_choice: bool = True) -> None:
         max_chars=MAX_NOTES,
         height=180,
         placeholder=t("notes.placeholder"),
+        help=t("notes.limit", n=f"{MAX_NOTES:,}".replace(",", "\u202f")),
     )
+    st.caption(t("notes.limit", n=f"{MAX_NOTES:,}".replace(",", "\u202f")))
     if with_choice:
         notes_choice(where)

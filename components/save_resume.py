@@ -16,7 +16,7 @@ import streamlit as st
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
 from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
-from pathways.outputs.case_file import MAX_BYTES, CaseFileError, dump_case, load_case
+from pathways.outputs.case_file import MAX_BYTES, MAX_NOTES, CaseFileError, dump_case, load_case
 from pathways.outputs.summary_pdf import calendar_ics, render_summary
 
 log = logging.getLogger("remedy.app")
@@ -65,6 +65,8 @@ def _resume(widget_key: str) -> None:
     flash("success", "resume.done_dropped" if dropped else "resume.done", n=len(dropped))
     if new.lang != screen_lang:
         flash("info", "resume.in_language")
+    if len(new.notes) >= MAX_NOTES:
+        flash("warning", "notes.cut", n=f"{MAX_NOTES:,}".replace(",", "\u202f"))
 
 
 def uploader(where: str) -> None:
