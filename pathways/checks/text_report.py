@@ -62,10 +62,11 @@ def _term_pattern(word: str) -> re.Pattern[str]:
 
 
 def unlinked_glossary_terms(content: Content) -> list[UnlinkedTerm]:
-    """Glossary terms a route, body or question uses in its text but does not link.
+    """Glossary terms a route or support body uses in its text but does not link.
 
-    A term is linked when its id is in the entry's `glossary:` list; the app and the PDF
-    explain only linked terms, so a term used but not linked is left unexplained.
+    A term is linked when its id is in the entry's `glossary:` list; the results card and
+    the PDF explain only linked terms, so a term used but not linked is left unexplained.
+    (Questions keep a short, chosen list: the interview explains only what the question needs.)
     """
     patterns = {
         (term.id, lang): _term_pattern(term.term.get(lang)) for term in content.glossary.values() for lang in LANGS
@@ -74,7 +75,6 @@ def unlinked_glossary_terms(content: Content) -> list[UnlinkedTerm]:
     owners: list[tuple[str, BaseModel, list[str]]] = [
         *((i, e, e.glossary) for i, e in content.routes.items()),
         *((i, e, e.glossary) for i, e in content.bodies.items()),
-        *((q.id, q, q.glossary) for q in content.questions),
     ]
     for owner_id, owner, linked in owners:
         by_lang = {lang: "\n".join(t.get(lang) for t in texts_of(owner)).casefold() for lang in LANGS}
