@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCS := docs/ranking.md
 
-.PHONY: run test lint docs check eval bench loadtest browser-deps clean
+.PHONY: run test lint docs check eval bench loadtest mutation browser-deps clean
 
 $(STAMP): requirements.txt
 	$(PY) -m venv $(VENV)
@@ -56,6 +56,24 @@ bench: $(STAMP)
 
 loadtest: $(STAMP)
 	$(BIN)/python -m benchmarks.loadtest
+
+# Mutation testing of the condition evaluator, the ranking and the deadlines (docs/testing.md):
+# a fresh mutmut run on 2 workers (config in pyproject.toml), then mutants per module and the
+# names of those not killed (`.venv/bin/mutmut show NAME` prints one's diff).
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	@echo
+	@$(BIN)/mutmut results --all true | awk -F': ' ' \
+		{ m = $$1; sub(/^ +/, "", m); sub(/\.x(_|ǁ).*/, "", m); n[m]++; c[m, $$2]++; t[$$2]++; all++ } \
+		END { printf "%-28s %9s %6s %8s %7s %5s\n", "module", "generated", "killed", "survived", "timeout", "other"; \
+			for (m in n) printf "%-28s %9d %6d %8d %7d %5d\n", m, n[m], c[m, "killed"], c[m, "survived"], \
+				c[m, "timeout"], n[m] - c[m, "killed"] - c[m, "survived"] - c[m, "timeout"] | "sort"; close("sort"); \
+			printf "%-28s %9d %6d %8d %7d %5d\n", "total", all, t["killed"], t["survived"], t["timeout"], \
+				all - t["killed"] - t["survived"] - t["timeout"] }'
+	@echo
+	@echo "Not killed:"
+	@$(BIN)/mutmut results
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis artifacts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from pathways.content.conditions import Condition, evaluate, predicates
+from pathways.content.conditions import AllOf, Always, AnyOf, Condition, Not, Predicate, evaluate, predicates
 
 parse = TypeAdapter(Condition).validate_python
 
@@ -106,3 +106,114 @@ def test_predicates_lists_every_leaf() -> None:
         }
     )
     assert [p.fact for p in predicates(cond)] == ["a", "b", "c"]
+
+
+def test_a_fact_answered_with_none_is_unknown_like_an_absent_one() -> None:
+    """A fact present with no value (an answer taken back) must not be tested as a value:
+    `None == "low"` is false, and the route would be dropped instead of kept with a caveat."""
+    out = evaluate(parse({"fact": "income", "equals": "low"}), {"income": None})
+    assert out.value is None
+    assert [f.fact for f in out.unknown] == ["income"]
+
+
+@pytest.mark.parametrize(
+    ("op", "harm_date", "expected"),
+    [
+        ("before", "2024-12-31", True),
+        ("before", "2025-01-01", False),  # the day itself is not before it
+        ("before", "2025-01-02", False),
+        ("on_or_after", "2024-12-31", False),
+        ("on_or_after", "2025-01-01", True),  # the day itself counts
+        ("on_or_after", "2025-01-02", True),
+    ],
+)
+def test_date_operators_on_the_day_and_either_side(op: str, harm_date: str, expected: bool) -> None:
+    """Dates decide which law applies (a law in force from a day on): the boundary day is
+    `on_or_after`, never `before`, and each operator is false on the wrong side."""
+    assert evaluate(parse({"fact": "harm_date", op: "2025-01-01"}), {"harm_date": harm_date}).value is expected
+
+
+def test_findings_name_the_operator_and_keep_it_under_not() -> None:
+    """The explanations phrase a finding by its operator ("known", dates): a negated finding
+    must keep the predicate's operator and expected values, only marked as negated."""
+    out = evaluate(parse({"not": {"fact": "harm_date", "before": "2025-01-01"}}), {"harm_date": "2024-06-01"})
+    assert out.value is False
+    (f,) = out.against
+    assert (f.fact, f.op, f.expected) == ("harm_date", "before", ("2025-01-01",))
+    assert (f.actual, f.negated) == ("2024-06-01", True)
+    plain = evaluate(parse({"fact": "harm_date", "known": True}), {"harm_date": "2024-06-01"})
+    assert [(f.op, f.expected) for f in plain.support] == [("known", (True,))]
+
+
+def test_any_true_gives_the_alternatives_that_fit_as_support() -> None:
+    """An `any` that holds says why: the predicates of the alternatives that are true (not the
+    false or unknown ones), which become the "why" a person reads."""
+    cond = parse(
+        {
+            "any": [
+                {"fact": "harm_country", "equals": "belgium"},
+                {"fact": "lives_in", "equals": "belgium"},
+                {"fact": "income", "equals": "low"},
+            ]
+        }
+    )
+    out = evaluate(cond, {"harm_country": "belgium", "lives_in": "non_eu"})
+    assert out.value is True
+    assert [f.fact for f in out.support] == ["harm_country"]
+    assert out.against == () and out.unknown == ()
+
+
+def test_any_unknown_keeps_what_is_known_to_fit_and_what_is_still_unknown() -> None:
+    """An `any` that may hold keeps the trace of its undecided alternatives: what already fits
+    (the "why") and what is still unknown (the caveats), but not the alternatives ruled out."""
+    cond = parse(
+        {
+            "any": [
+                {"all": [{"fact": "harm_country", "equals": "belgium"}, {"fact": "income", "equals": "low"}]},
+                {"fact": "lives_in", "equals": "belgium"},
+            ]
+        }
+    )
+    out = evaluate(cond, {"harm_country": "belgium", "lives_in": "non_eu"})
+    assert out.value is None
+    assert [f.fact for f in out.support] == ["harm_country"]
+    assert [f.fact for f in out.unknown] == ["income"]
+    assert out.against == ()
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        Predicate(fact="income", equals="low"),
+        AllOf(all=[Predicate(fact="income", equals="low")]),
+        AnyOf(any=[Predicate(fact="income", equals="low")]),
+        Not(not_=Predicate(fact="income", equals="high")),
+        Always(always=True),
+    ],
+    ids=["fact", "all", "any", "not", "always"],
+)
+def test_conditions_built_in_code_are_accepted_as_they_are(node: Condition) -> None:
+    """Conditions are not only read from YAML: code and tests build them as objects (a route's
+    default `suited` is `Always`). Each kind of node must be recognised and kept as it is."""
+    assert parse(node) is node
+    assert parse({"all": [node]}).all == [node]
+    assert evaluate(parse(node), {"income": "low"}).value is True
+
+
+@pytest.mark.parametrize(
+    "cond",
+    [
+        {"fact": "harm_date", "known": True},
+        {"fact": "income", "equals": "low", "if_unknown": "false"},
+        {"all": [{"fact": "income", "equals": "low", "if_unknown": "false"}]},
+        {"any": [{"fact": "income", "equals": "low", "if_unknown": "false"}]},
+        {"not": {"fact": "income", "equals": "low", "if_unknown": "true"}},
+    ],
+    ids=["known", "if_unknown", "all", "any", "not"],
+)
+def test_open_world_leaves_absent_facts_unknown_at_every_depth(cond: dict) -> None:
+    """The catalogue's place filter asks whether an entry could fit whatever the other answers:
+    an absent fact must stay unknown inside `all`, `any` and `not` too, never read through
+    `if_unknown` or `known`, or an entry is dropped for a question nobody was asked."""
+    assert evaluate(parse(cond), {}).value is False
+    assert evaluate(parse(cond), {}, open_world=True).value is None

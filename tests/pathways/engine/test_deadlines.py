@@ -101,3 +101,68 @@ def test_a_passed_appeal_period_closes_the_route_a_limitation_period_does_not(co
     open_claim = dated_deadline(content, claim, {"knowledge_date": "2020-01-01"}, "en", today)
     assert closed is not None and closed.closed
     assert open_claim is not None and open_claim.status == "passed" and not open_claim.closed
+
+
+def named(text: str) -> Text:
+    return Text(nl=text, fr=text, de=text, en=text)
+
+
+@pytest.mark.parametrize(("days_left", "status"), [(90, "near"), (91, "open")])
+def test_near_means_ninety_days_or_fewer_to_go(content: Content, days_left: int, status: str) -> None:
+    """A deadline is "near" (a warning box, listed among the urgent ones above the advice)
+    when 90 days or fewer are left, the 90th day included."""
+    rule = Deadline(limits=[limit(Period(years=1), "employment_end_date")])
+    today = D(2027, 6, 30) - dt.timedelta(days=days_left)
+    d = dated_deadline(content, rule, {"employment_end_date": "2026-06-30"}, "en", today)
+    assert d is not None and d.date == D(2027, 6, 30) and d.status == status
+
+
+def test_a_limit_that_does_not_apply_does_not_hide_the_limits_after_it(content: Content) -> None:
+    """Each limit is judged on its own: one ruled out for this case (a contract still running)
+    is skipped, and the limits listed after it are still dated."""
+    rule = Deadline(
+        limits=[
+            limit(Period(years=1), "employment_end_date", applies_if={"fact": "employment_ended", "equals": True}),
+            limit(Period(years=5), "harm_date"),
+        ]
+    )
+    facts = {"harm_date": "2026-03-01", "employment_ended": False}
+    d = dated_deadline(content, rule, facts, "en", D(2026, 11, 29))
+    assert d is not None and d.date == D(2031, 3, 1)
+    assert [lim.date for lim in d.limits] == [D(2031, 3, 1)]
+
+
+def test_each_limit_keeps_its_own_text_article_and_the_rules_note(content: Content) -> None:
+    """What the person reads under the date: each limit's own text and article, dated or not,
+    and the route's note on the deadline, whether or not any limit could be dated."""
+    five = DeadlineLimit(
+        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
+    )
+    twenty = DeadlineLimit(
+        period=Period(years=20),
+        start="harm_date",
+        start_fact="harm_date",
+        basis="art. 2262bis §1",
+        text=named("twenty"),
+    )
+    rule = Deadline(limits=[twenty, five], note=named("ask a lawyer"))
+    d = dated_deadline(content, rule, {"harm_date": "2026-03-01"}, "en", D(2026, 11, 29))
+    assert d is not None and (d.date, d.basis, d.note) == (D(2046, 3, 1), "twenty", "ask a lawyer")
+    assert [(lim.text, lim.basis, lim.status) for lim in d.limits] == [
+        ("twenty", "art. 2262bis §1", "open"),
+        ("five", "art. 2262bis", "unknown_start"),
+    ]
+    undated = dated_deadline(content, rule, {}, "en", D(2026, 11, 29))
+    assert undated is not None and undated.date is None and undated.note == "ask a lawyer"
+
+
+def test_a_limit_moved_by_art_53_says_so(content: Content) -> None:
+    """The date shown for a procedural limit is the moved one, flagged as moved so the person
+    is told why it is not the calendar date; a calendar limit on the same day is not moved."""
+    facts = {"decision_date": "2026-09-30"}  # + 60 days = Sunday 29 November 2026
+    procedural = Deadline(limits=[limit(Period(days=60), "decision_date", "procedural")])
+    calendar = Deadline(limits=[limit(Period(days=60), "decision_date")])
+    moved = dated_deadline(content, procedural, facts, "en", D(2026, 10, 1))
+    kept = dated_deadline(content, calendar, facts, "en", D(2026, 10, 1))
+    assert moved is not None and [(lim.date, lim.moved) for lim in moved.limits] == [(D(2026, 11, 30), True)]
+    assert kept is not None and [(lim.date, lim.moved) for lim in kept.limits] == [(D(2026, 11, 29), False)]

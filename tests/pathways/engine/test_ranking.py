@@ -3,11 +3,13 @@ mis-weighted or applied to the wrong entries."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from pathways.content.model import Ranking
+from pathways.content.model import Ranking, RankingRule, Route, Text
 from pathways.content.store import Content
-from pathways.engine.ranking import Standing, score
+from pathways.engine.ranking import Standing, kind_of, score
 
 
 def rule_points(content: Content, rule_id: str) -> int:
@@ -110,3 +112,63 @@ def test_order_follows_the_score(content: Content) -> None:
         scores = [r.score for r in recs if r.tier == tier]
         assert scores == sorted(scores, reverse=True), tier
     assert min(r.score for r in recs if r.tier == "first") >= max(r.score for r in recs if r.tier != "first")
+
+
+def with_rules(content: Content, *rules: RankingRule, **ranking: object) -> Content:
+    """The real content with a ranking table of its own: rules the content may write."""
+    table = content.ranking.model_copy(update={"rules": list(rules) or content.ranking.rules, **ranking})
+    return dataclasses.replace(content, ranking=table)
+
+
+def when_rule(entry: dict) -> RankingRule:
+    return RankingRule(id="test", applies="when", points=5, entry=entry, text=Text(nl="t", fr="t", de="t", en="t"))
+
+
+def test_no_rule_that_applies_means_no_points_and_no_reasons(content: Content) -> None:
+    """The score is the sum of the rules that apply and nothing else: an entry none of them
+    touches scores 0 with no reason to show (the tiers compare these totals)."""
+    plain = standing(content, "labour_tribunal", cost="medium", binding=False, fast=False, weight=0)
+    assert score(content, plain, {}, "en") == (0, [])
+
+
+def test_kind_of_a_route_is_its_own_and_a_support_body_is_support(content: Content) -> None:
+    """The kind orders the tiers and feeds rules on `entry: {kind: ...}`: a route keeps the
+    kind its content gives, a support body is always `support`."""
+    route = content.entry("labour_tribunal")
+    assert isinstance(route, Route) and kind_of(route) == route.kind != "support"
+    assert kind_of(content.entry("payoke")) == "support"
+
+
+@pytest.mark.parametrize(
+    ("entry", "wanted", "other"),
+    [
+        ({"kind": "support"}, "payoke", "labour_tribunal"),
+        ({"body_kind": "union"}, "abvv_fgtb", "payoke"),
+    ],
+)
+def test_a_rule_can_pick_entries_by_kind_and_body_kind(content: Content, entry: dict, wanted: str, other: str) -> None:
+    """`kind` and `body_kind` are attributes a rule's `entry:` part may test (the content check
+    accepts them); a rule on them raises the entries that have them and no others."""
+    ranked = with_rules(content, when_rule(entry))
+    assert score(ranked, standing(ranked, wanted), {}, "en")[0] == 5
+    assert score(ranked, standing(ranked, other), {}, "en")[0] == 0
+
+
+def test_a_rule_listing_values_matches_any_of_them(content: Content) -> None:
+    """`entry: {cost: [free, low]}` means "free or low": each listed value matches, an
+    unlisted one does not."""
+    ranked = with_rules(content, when_rule({"cost": ["free", "low"]}))
+    points = {
+        c: score(ranked, standing(ranked, "labour_tribunal", cost=c), {}, "en")[0] for c in ("free", "low", "high")
+    }
+    assert points == {"free": 5, "low": 5, "high": 0}
+
+
+def test_a_goal_the_table_does_not_map_adds_nothing(content: Content) -> None:
+    """The content check lets `goal_achieves` leave a goal out: such a goal serves no route,
+    and the others still count (no crash on the missing entry)."""
+    table = {g: a for g, a in content.ranking.goal_achieves.items() if g != "compensation"}
+    ranked = with_rules(content, goal_achieves=table)
+    s = standing(ranked, "civil_liability_claim")  # achieves compensation and stop_harm
+    goals = {"goals": ["compensation", "stop_harm"]}
+    assert delta(ranked, s, s, goals, {}) == rule_points(content, "goal")
