@@ -20,10 +20,33 @@ from pathways.engine.interview import set_language
 ICON = str(Path(__file__).with_name("icon.png"))
 
 # Captions in Streamlit's default grey fail WCAG contrast (3.8:1); darken them to 7:1.
+# On a phone (390 px wide) a compact title and question keep the options and Next on the first screen.
 STYLE = """<style>
 h1 {font-size: 2rem !important;}
 [data-testid='stMainBlockContainer'] {padding-top: 3rem;}
 [data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] p {color: #4a4a4a !important; opacity: 1 !important;}
+@media (max-width: 640px) {
+  [data-testid='stMainBlockContainer'] {padding: 3.5rem 1rem 2rem 1rem;}
+  [data-testid='stHeader'] {height: 2.5rem;}
+  h1 {font-size: 1.1rem !important; line-height: 1.3 !important; padding: 0 0 0.5rem 0 !important;}
+  h2 {font-size: 1.3rem !important; line-height: 1.3 !important; padding: 0.25rem 0 !important;}
+  h3 {font-size: 1.15rem !important;}
+  [data-testid='stVerticalBlock'] {gap: 0.35rem;}
+  /* language buttons show their code, so they and the quick exit fit on one row; the full name
+     stays the button's text for screen readers */
+  .st-key-topbar {gap: 0.2rem !important; flex-wrap: nowrap !important;}
+  .st-key-topbar [class*='st-key-lang_'] button {padding: 0.2rem 0.4rem; min-height: 2.25rem;}
+  .st-key-topbar [class*='st-key-lang_'] button p {font-size: 0 !important;}
+  .st-key-lang_nl button p::after {content: 'NL'; font-size: 0.95rem;}
+  .st-key-lang_fr button p::after {content: 'FR'; font-size: 0.95rem;}
+  .st-key-lang_de button p::after {content: 'DE'; font-size: 0.95rem;}
+  .st-key-lang_en button p::after {content: 'EN'; font-size: 0.95rem;}
+  .st-key-apptitle_interview {position: absolute !important; width: 1px !important; height: 1px !important;
+    overflow: hidden !important; clip: rect(0 0 0 0) !important; white-space: nowrap !important;}
+  [data-testid='stCheckbox'] {margin: -0.15rem 0;}
+  [data-testid='stCheckbox'] label, [role='radiogroup'] label {min-height: 1.4rem;}
+  [data-testid='stCheckbox'] label p, [role='radiogroup'] label p {font-size: 0.92rem; line-height: 1.25;}
+}
 </style>"""
 
 
@@ -60,4 +83,7 @@ def render() -> None:
             )
         st.space("stretch")
         quick_exit.button()
-    st.title(content().index.title.get(current), anchor=False)
+    # On question screens a phone shows the question first: the title stays for screen readers only.
+    key = "apptitle_interview" if state().stage == "interview" else "apptitle"
+    with st.container(key=key):
+        st.title(content().index.title.get(current), anchor=False)

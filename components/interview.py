@@ -211,7 +211,6 @@ def render() -> None:
         "postcode": _postcode_widget,
     }.get(q.kind, _choice_widget)
     widget(q, lg, keys, current, answered)
-    _glossary(q, lg)
     all_answered = walk(c, s.answers).first_unanswered is None
     with st.container(horizontal=True, key="nav"):
         st.button(t("nav.back"), key="back", on_click=_back, icon=":material/arrow_back:")
@@ -222,3 +221,4 @@ def render() -> None:
             st.button(
                 t("nav.save_to_review"), key="to_review", on_click=_next, args=(q.id, True), icon=":material/checklist:"
             )
+    _glossary(q, lg)  # after Next: on a phone the answers and Next come first

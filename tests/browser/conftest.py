@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = ROOT / "artifacts"
+DESKTOP, PHONE = (1280, 800), (390, 844)  # the two screens every screen is checked and photographed on
 
 
 def _free_port() -> int:
@@ -102,8 +103,10 @@ def new_page(browser, app_url):
     """A factory of pages, each in its own browser context (a separate session)."""
     contexts = []
 
-    def make(lang: str = "en"):
-        ctx = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900}, locale="en-GB")
+    def make(lang: str = "en", viewport: tuple[int, int] = DESKTOP):
+        ctx = browser.new_context(
+            accept_downloads=True, viewport={"width": viewport[0], "height": viewport[1]}, locale="en-GB"
+        )
         ctx.route(
             "https://www.google.com/**",
             lambda route: route.fulfill(

@@ -32,7 +32,7 @@ def settle(page: Page) -> None:
 
 def open_app(page: Page, url: str, lang: str = "en") -> None:
     page.goto(url)
-    page.wait_for_selector(".st-key-quick_exit button")
+    button(page, "quick_exit").wait_for()
     settle(page)
     if lang != "en":
         click_key(page, f"lang_{lang}")
@@ -129,12 +129,13 @@ def main_text(page: Page) -> str:
 
 def screenshot(page: Page, path: Path) -> None:
     """The whole screen: Streamlit scrolls inside stMain, so grow the viewport to fit it."""
+    size = page.viewport_size or {"width": 1280, "height": 800}
     height = page.evaluate(f"() => {{ const m = document.querySelector('{MAIN}'); return m ? m.scrollHeight : 900 }}")
-    page.set_viewport_size({"width": 1200, "height": max(900, min(int(height) + 40, 14_000))})
-    page.mouse.move(1190, 5)  # no tooltip from the last click in the picture
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height) + 40, 14_000))})
+    page.mouse.move(size["width"] - 10, 5)  # no tooltip from the last click in the picture
     page.wait_for_timeout(600)
     page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size({"width": 1200, "height": 900})
+    page.set_viewport_size(size)
 
 
 def axe_scan(page: Page, name: str, out_dir: Path) -> list[dict]:

@@ -157,7 +157,7 @@ def test_leaving_or_reloading_warns_and_a_reload_keeps_the_language(new_page, ap
     dialogs = []
     page.on("dialog", lambda dlg: (dialogs.append(dlg.type), dlg.accept()))
     page.reload()  # the browser asks first; accepted here, as a person who really wants to reload
-    page.wait_for_selector(".st-key-quick_exit button")
+    h.button(page, "quick_exit").wait_for()
     h.settle(page)
     assert dialogs == ["beforeunload"]
     assert page.evaluate("() => document.documentElement.lang") == "fr"
