@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import forget
 from components.session import EXIT_KEY, t
 
 NEUTRAL_URL = "https://www.google.com/search?q=weather"
 
 
 def _leave() -> None:
+    forget.uploads()  # the upload store is not part of session_state
     st.session_state.clear()
     st.session_state[EXIT_KEY] = True
 

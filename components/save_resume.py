@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components import forget
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
 from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
@@ -51,9 +52,10 @@ def _resume(widget_key: str) -> None:
         return
     try:
         raw = uploaded.getvalue()
+        forget.uploads()  # the bytes are read: the server need not keep the file
         new, dropped = load_case(content(), raw)  # opens in the language the case was saved in
     except CaseFileError as exc:
-        flash("error", exc.key)
+        flash("error", exc.key, detail=exc.shown_detail())
         return
     except Exception as exc:  # noqa: BLE001 - any other parser failure is a damaged file
         log.warning("case file rejected: %s", type(exc).__name__)

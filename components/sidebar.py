@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from components import save_resume
+from components import forget, save_resume
 from components.session import SECTION_KEY, commit, content, lang, safe_callback, state, t
 from pathways.engine.interview import InterviewState
 
@@ -21,6 +21,7 @@ def sections() -> tuple[str, ...]:
 
 @safe_callback
 def _new_case() -> None:
+    forget.uploads()
     commit(InterviewState(lang=state().lang))
     st.session_state[SECTION_KEY] = "guide"
 

@@ -18,11 +18,12 @@ from typing import Any
 from pathways import LANGS
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, InvalidAnswer, validate_answer, walk
+from pathways.outputs import untrusted
 from pathways.outputs.sensitive import is_sensitive
+from pathways.outputs.untrusted import MAX_BYTES, UntrustedInputError
 
 FORMAT = "remedy-pathways-case"
 SCHEMA_VERSION = 1
-MAX_BYTES = 2 * 1024 * 1024
 MAX_NOTES = 100_000
 ATTACHMENT_NAME = "case.json"
 
@@ -32,7 +33,12 @@ class CaseFileError(ValueError):
 
     def __init__(self, key: str, detail: str = "") -> None:
         self.key = key
+        self.detail = detail
         super().__init__(f"{key}: {detail}" if detail else key)
+
+    def shown_detail(self) -> str:
+        """The detail as it may be shown on screen: it comes from the file, so only letters, digits, - _ ."""
+        return "".join(ch if ch.isalnum() or ch in "-_." else "?" for ch in self.detail[:40])
 
 
 def _sensitive_questions(content: Content) -> set[str]:
@@ -133,8 +139,11 @@ def load_case(content: Content, raw: bytes, lang: str | None = None) -> tuple[In
     if raw.startswith(b"%PDF"):
         raw = case_json_from_pdf(raw)
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        data = untrusted.loads_json(untrusted.decode(raw))
+    except UntrustedInputError as exc:
+        key = {"encoding": "error.case.encoding", "duplicate_key": "error.case.duplicate_key"}.get(exc.reason)
+        raise CaseFileError(key or "error.case.malformed", exc.detail) from exc
+    except ValueError as exc:
         raise CaseFileError("error.case.malformed", str(exc)[:200]) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CaseFileError("error.case.not_case_file")

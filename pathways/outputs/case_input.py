@@ -15,37 +15,34 @@ from pathways.content.store import Content
 from pathways.content.yaml_source import ContentError, parse_untrusted_yaml
 from pathways.engine.facts import FactError, check_facts
 from pathways.engine.interview import facts_of
+from pathways.outputs import untrusted
 from pathways.outputs.case_file import CaseFileError, case_json_from_pdf, load_case
-
-MAX_BYTES = 2 * 1024 * 1024
+from pathways.outputs.untrusted import MAX_BYTES, UntrustedInputError
 
 
 class CaseInputError(ValueError):
     """A case file that cannot be used; the message says why."""
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object whose keys repeat is refused, as in YAML: which value was meant is unknown."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise CaseInputError(f"the key {key[:60]!r} appears twice; keep one")
-        out[key] = value
-    return out
+_REASONS = {
+    "too_large": "file is larger than 2 MB",
+    "encoding": "the file is {detail}; save it as UTF-8 and try again",
+    "not_utf8": "the file is not UTF-8 text (byte {detail}); save it as UTF-8 and try again",
+    "duplicate_key": "the key {detail!r} appears twice; keep one",
+    "nested": "nested too deeply",
+}
+
+
+def _refused(name: str, exc: UntrustedInputError) -> CaseInputError:
+    return CaseInputError(f"{name}: " + _REASONS[exc.reason].format(detail=exc.detail))
 
 
 def decode(raw: bytes, name: str = "<input>") -> str:
     """UTF-8 text, with or without a byte-order mark; any other encoding is named and refused."""
-    for bom, encoding in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-                          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):  # fmt: skip
-        if raw.startswith(bom):
-            raise CaseInputError(f"{name}: the file is {encoding}; save it as UTF-8 and try again")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CaseInputError(
-            f"{name}: the file is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again"
-        ) from exc
+        return untrusted.decode(raw)
+    except UntrustedInputError as exc:
+        raise _refused(name, exc) from exc
 
 
 def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
@@ -53,11 +50,9 @@ def parse_case_text(text: str, name: str = "<input>") -> dict[str, Any]:
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise CaseInputError(f"{name}: file is larger than 2 MB")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except RecursionError as exc:
-        raise CaseInputError(f"{name}: nested too deeply") from exc
-    except CaseInputError as exc:
-        raise CaseInputError(f"{name}: {exc}") from exc
+        data = untrusted.loads_json(text)
+    except UntrustedInputError as exc:
+        raise _refused(name, exc) from exc
     except ValueError:
         try:
             data = parse_untrusted_yaml(text, name).data
@@ -85,6 +80,16 @@ def validate_facts(content: Content, raw: Any, lang: str = "en", warnings: list[
     return facts
 
 
+def read_file(path: Path) -> bytes:
+    """The bytes of a file, never more than the limit, with a message that names the file."""
+    try:
+        return untrusted.read_bounded(path)
+    except UntrustedInputError as exc:
+        raise _refused(str(path), exc) from exc
+    except OSError as exc:
+        raise CaseInputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
 def read_facts_file(
     content: Content, path: Path, lang: str = "en", warnings: list[str] | None = None
 ) -> dict[str, Any]:
@@ -93,13 +98,7 @@ def read_facts_file(
     A saved-case file holds its facts beside its answers; a file with answers only (as a
     hand-edited one may be) gets the facts its answers give, as the app would.
     """
-    try:
-        with path.open("rb") as handle:  # never more than the limit: /dev/zero is a file too
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise CaseInputError(f"{path}: cannot read ({exc.strerror})") from exc
-    if len(raw) > MAX_BYTES:
-        raise CaseInputError(f"{path}: file is larger than 2 MB")
+    raw = read_file(path)
     if raw.startswith(b"%PDF"):
         try:
             raw = case_json_from_pdf(raw)

@@ -42,7 +42,7 @@ from pathways.engine.facts import FactError, check_facts
 from pathways.engine.interview import InterviewState, answers_from_facts, walk
 from pathways.engine.recommend import Exclusion, Recommendation, Result, recommend
 from pathways.outputs.case_file import case_data, load_case
-from pathways.outputs.case_input import CaseInputError, parse_case_text
+from pathways.outputs.case_input import CaseInputError, decode, parse_case_text, read_file
 from pathways.outputs.sensitive import is_sensitive, quotes, quoting_phrases, sensitive_known
 
 PDF_DIR = Path(__file__).parent / "pdf"
@@ -693,7 +693,7 @@ def calendar_ics(content: Content, state: InterviewState, lang: str, today: dt.d
 
 def state_from_file(content: Content, path: Path) -> InterviewState:
     """A case from a saved-case file, a summary PDF, or a facts file (scenario)."""
-    raw = path.read_bytes()
+    raw = read_file(path)  # bounded, like every reader of a file a person gives us
     if raw.startswith(b"%PDF") or b'"remedy-pathways-case"' in raw[:4096]:
         from pathways.outputs.case_file import CaseFileError
 
@@ -702,7 +702,7 @@ def state_from_file(content: Content, path: Path) -> InterviewState:
         except CaseFileError as exc:
             raise CaseInputError(f"{path}: {content.text(exc.key, 'en')}") from exc
         return state
-    data = parse_case_text(raw.decode("utf-8", "replace"), str(path))
+    data = parse_case_text(decode(raw, str(path)), str(path))
     if "facts" not in data:
         raise CaseInputError(f"{path}: no 'facts' mapping found")
     try:

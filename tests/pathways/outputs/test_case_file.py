@@ -86,7 +86,7 @@ def test_answer_made_irrelevant_by_a_dropped_one_is_dropped_too(content: Content
     [
         (b"{not json", "error.case.malformed"),
         (b'{"format": "remedy-pathways-case", "schema_version": 1, "answers": {"role": "vic', "error.case.malformed"),
-        (b"\xff\xfe\x00garbage", "error.case.malformed"),
+        (b"\xff\xfe\x00garbage", "error.case.encoding"),  # a UTF-16 byte-order mark: named, not "damaged"
         (b'["a list"]', "error.case.not_case_file"),
         (b'{"format": "something-else"}', "error.case.not_case_file"),
         (b'{"format": "remedy-pathways-case", "schema_version": 99, "answers": {}}', "error.case.newer_schema"),
@@ -115,3 +115,36 @@ def test_sensitive_answers_stay_out_of_the_file_unless_chosen(content: Content) 
     assert "undocumented" not in json.dumps(default)
     chosen = json.loads(dump_case(content, state.model_copy(update={"sensitive_in_files": True})))
     assert chosen["answers"]["residence_status"] == "undocumented" and chosen["sensitive_included"] is True
+
+
+def test_the_app_reader_and_the_command_line_agree_on_encodings_and_duplicates(content: Content, tmp_path) -> None:
+    """One file, one answer: the uploader (load_case) and `recommend --facts` (read_facts_file)."""
+    from pathways.outputs.case_input import CaseInputError, read_facts_file
+
+    saved = dump_case(content, _state(content))
+    bom = b"\xef\xbb\xbf" + saved
+    assert load_case(content, bom)[0].answers == _state(content).answers  # a BOM is fine on both sides
+    (tmp_path / "bom.json").write_bytes(bom)
+    assert read_facts_file(content, tmp_path / "bom.json")["be_region"] == "brussels"
+
+    doubled = saved.replace(b'"answers": {', b'"answers": {}, "answers": {', 1)
+    with pytest.raises(CaseFileError) as app_side:
+        load_case(content, doubled)
+    assert app_side.value.key == "error.case.duplicate_key" and app_side.value.shown_detail() == "answers"
+    (tmp_path / "doubled.json").write_bytes(doubled)
+    with pytest.raises(CaseInputError, match="'answers' appears twice"):
+        read_facts_file(content, tmp_path / "doubled.json")
+
+    utf16 = saved.decode("utf-8").encode("utf-16")
+    with pytest.raises(CaseFileError) as app_side:
+        load_case(content, utf16)
+    assert app_side.value.key == "error.case.encoding" and app_side.value.detail == "UTF-16"
+    (tmp_path / "utf16.json").write_bytes(utf16)
+    with pytest.raises(CaseInputError, match="UTF-16"):
+        read_facts_file(content, tmp_path / "utf16.json")
+
+
+def test_a_detail_from_the_file_is_shown_only_as_plain_letters() -> None:
+    exc = CaseFileError("error.case.duplicate_key", "[click](https://evil.example) **x**")
+    assert not set("[]()*:/ ") & set(exc.shown_detail())
+    assert exc.shown_detail().startswith("?click")

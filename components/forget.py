@@ -1,0 +1,27 @@
+"""Forget uploaded files at once: quick exit, a new case, and a case just opened.
+
+Streamlit keeps every file a session uploads in its in-memory upload store until the
+session itself is pruned, which can be minutes after the tab closes (and only when another
+session connects or leaves). A case file or summary PDF holds the whole case, so the tool
+drops this session's uploads itself the moment they are no longer needed
+(docs/security.md, "What the server holds").
+"""
+
+from __future__ import annotations
+
+import logging
+
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+log = logging.getLogger("remedy.app")
+
+
+def uploads() -> None:
+    """Remove every file this session uploaded from the server's memory."""
+    ctx = get_script_run_ctx()
+    if ctx is None:  # outside a session (bare mode): nothing is held
+        return
+    try:
+        ctx.uploaded_file_mgr.remove_session_files(ctx.session_id)
+    except Exception as exc:  # noqa: BLE001 - forgetting must never break the exit
+        log.warning("could not drop uploads: %s", type(exc).__name__)
