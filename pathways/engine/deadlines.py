@@ -82,6 +82,7 @@ class DatedLimit:
     moved: bool = False  # moved to the next working day (Judicial Code art. 53)
     closes: bool = False  # an appeal period: once passed, the route is closed
     needs: str | None = None  # the answer that would date it, when its start is unknown
+    applies: bool = True  # False when it applies only in some cases and the case may not be one
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,18 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
     """Every limit of the rule that applies to the case, dated where its start is known."""
     out: list[DatedLimit] = []
     for limit in rule.limits:
-        if limit.applies_if is not None and evaluate(limit.applies_if, facts).value is False:
+        applies = True if limit.applies_if is None else evaluate(limit.applies_if, facts).value
+        if applies is False:
             continue
         start = _date(facts, limit.start_fact)
         text = limit.text.get(lang)
         if start is None:
             needs = content.facts[limit.start_fact].label.get(lang) if limit.start_fact else None
-            out.append(DatedLimit(text, limit.basis, None, "unknown_start", limit.long_stop, needs=needs))
+            out.append(
+                DatedLimit(
+                    text, limit.basis, None, "unknown_start", limit.long_stop, needs=needs, applies=applies is True
+                )
+            )
             continue
         day, moved = last_day(limit, start)
         out.append(
@@ -146,8 +152,21 @@ def dated_deadline(
     if not limits:
         return None
     dated = sorted((lim for lim in limits if lim.date is not None), key=lambda lim: lim.date or today)
-    ordered = [*dated, *(lim for lim in limits if lim.date is None)]
+    undated = [lim for lim in limits if lim.date is None]
     note = rule.note.get(lang) if rule.note else None
+    # A limit that surely applies but whose start we do not know may end before every dated
+    # one: then no date is given as the one to act by (people act on it); the box asks for
+    # the missing answer, and the dated limits (a long stop, say) are listed beneath it.
+    blocking = [lim for lim in undated if lim.needs and lim.applies and not lim.long_stop]
+    if blocking:
+        return DatedDeadline(
+            None,
+            blocking[0].text,
+            "unknown_start",
+            [*blocking, *dated, *[u for u in undated if u not in blocking]],
+            note,
+        )
+    ordered = [*dated, *undated]
     head = dated[0] if dated else None
     if head is None:
         return DatedDeadline(None, ordered[0].text, "unknown_start", ordered, note)

@@ -147,11 +147,16 @@ def test_each_limit_keeps_its_own_text_article_and_the_rules_note(content: Conte
     )
     rule = Deadline(limits=[twenty, five], note=named("ask a lawyer"))
     d = dated_deadline(content, rule, {"harm_date": "2026-03-01"}, "en", D(2026, 11, 29))
-    assert d is not None and (d.date, d.basis, d.note) == (D(2046, 3, 1), "twenty", "ask a lawyer")
+    # the five years may end long before the twenty: no date to act by until the start is known
+    assert d is not None and (d.date, d.basis, d.status, d.note) == (None, "five", "unknown_start", "ask a lawyer")
     assert [(lim.text, lim.basis, lim.status) for lim in d.limits] == [
-        ("twenty", "art. 2262bis §1", "open"),
         ("five", "art. 2262bis", "unknown_start"),
+        ("twenty", "art. 2262bis §1", "open"),
     ]
+    known = dated_deadline(
+        content, rule, {"harm_date": "2026-03-01", "knowledge_date": "2026-04-01"}, "en", D(2026, 11, 29)
+    )
+    assert known is not None and (known.date, known.basis) == (D(2031, 4, 1), "five")
     undated = dated_deadline(content, rule, {}, "en", D(2026, 11, 29))
     assert undated is not None and undated.date is None and undated.note == "ask a lawyer"
 
@@ -166,3 +171,39 @@ def test_a_limit_moved_by_art_53_says_so(content: Content) -> None:
     kept = dated_deadline(content, calendar, facts, "en", D(2026, 10, 1))
     assert moved is not None and [(lim.date, lim.moved) for lim in moved.limits] == [(D(2026, 11, 30), True)]
     assert kept is not None and [(lim.date, lim.moved) for lim in kept.limits] == [(D(2026, 11, 29), False)]
+
+
+def test_an_unknown_start_does_not_let_a_long_stop_pose_as_the_date_to_act_by(content: Content) -> None:
+    """Civil liability, harm known, knowledge unknown: '20 years' must not be the headline date
+    (people act on it); a limit that applies only in some cases (contract ended?) and may not
+    apply here does not hold the date back."""
+    five = DeadlineLimit(
+        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
+    )
+    twenty = DeadlineLimit(
+        period=Period(years=20),
+        start="harm_date",
+        start_fact="harm_date",
+        long_stop=True,
+        basis="art. 2262bis §1",
+        text=named("20"),
+    )
+    d = dated_deadline(content, Deadline(limits=[five, twenty]), {"harm_date": "2024-03-01"}, "en", D(2026, 11, 29))
+    assert d is not None and d.date is None and d.status == "unknown_start"
+    assert d.limits[1].date == D(2044, 3, 1) and d.limits[1].long_stop
+    one_year = DeadlineLimit(
+        period=Period(years=1),
+        start="end_of_contract",
+        start_fact="employment_end_date",
+        applies_if={"fact": "employment_ended", "equals": True},
+        basis="art. 15",
+        text=named("one"),
+    )
+    five_harm = DeadlineLimit(
+        period=Period(years=5), start="harm_date", start_fact="harm_date", basis="art. 15", text=named("five")
+    )
+    rule = Deadline(limits=[five_harm, one_year])
+    maybe = dated_deadline(content, rule, {"harm_date": "2026-01-10"}, "en", D(2026, 11, 29))
+    assert maybe is not None and maybe.date == D(2031, 1, 10)  # contract may still run: the 5 years stand
+    ended = dated_deadline(content, rule, {"harm_date": "2026-01-10", "employment_ended": True}, "en", D(2026, 11, 29))
+    assert ended is not None and ended.date is None and ended.basis == "one"  # ended, date unknown: ask for it

@@ -28,7 +28,7 @@ from pathways.outputs.summary_pdf import calendar_ics, drawable, render_summary,
 LANGS = ("nl", "fr", "de", "en")
 TODAY = dt.date(2026, 11, 29)
 FACTS = {"role": "victim", "harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
-LONG_STOP = dt.date(2046, 7, 14)  # 20 years from the harm: the only dated limit of the test route
+ACT_BY = dt.date(2031, 7, 14)  # 5 years from the harm: the test route's date to act by (see `small`)
 PHONE = "+32 2 555 01 23"
 ADVISER = {"nl": "Dossier voor de adviseur", "fr": "Dossier pour le conseiller", "de": "Unterlagen für die Beratung"}
 ADVISER["en"] = "Adviser file"
@@ -41,6 +41,11 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Content:
     from tests.conftest import make_data_dir
 
     data = make_data_dir(tmp_path_factory.mktemp("data"))
+    # the route's limit here runs from the harm (dated by FACTS), so the PDF has a date to act by
+    route_path = data / "routes" / "test_route.yaml"
+    route = yaml.safe_load(route_path.read_text(encoding="utf-8"))
+    route["deadline"]["limits"][0].update(start="harm_date", start_fact="harm_date")
+    route_path.write_text(yaml.safe_dump(route, allow_unicode=True), encoding="utf-8")
     path = data / "bodies" / "test_body.yaml"
     body = yaml.safe_load(path.read_text(encoding="utf-8"))
     body["contacts"][0].update(phone=PHONE, address="Rue de l'Exemple 1, 1000 Bruxelles")
@@ -123,8 +128,8 @@ def test_contents_in_each_language(small: Content, lang: str, words: list[str]) 
     text = _text(render_summary(small, _state(small), lang, today=TODAY))
     for word in words:
         assert word in text
-    assert format_date(LONG_STOP, lang) in text
-    assert LONG_STOP.isoformat() not in text  # dates as people write them, never ISO
+    assert format_date(ACT_BY, lang) in text
+    assert ACT_BY.isoformat() not in text  # dates as people write them, never ISO
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -133,7 +138,7 @@ def test_first_page_names_the_first_step_a_date_and_a_phone(small: Content, lang
     pages = _pages(render_summary(small, _state(small), lang, today=TODAY))
     first_page = pages[0]
     assert _squash(result.tier("first")[0].entry.title.get(lang)) in _squash(first_page)
-    assert format_date(LONG_STOP, lang) in first_page
+    assert format_date(ACT_BY, lang) in first_page
     assert PHONE in first_page
     assert ADVISER[lang] not in first_page  # the adviser file starts on a page of its own
     assert any(ADVISER[lang] in page for page in pages[1:3])
@@ -285,13 +290,13 @@ def test_calendar_file_parses_with_one_event_per_dated_deadline(small: Content) 
     events = list(cal.walk("VEVENT"))
     assert len(events) == 1
     assert events[0]["SUMMARY"] == "Deadline: Test route"
-    assert events[0].decoded("DTSTART") == LONG_STOP
+    assert events[0].decoded("DTSTART") == ACT_BY
     triggers = sorted(alarm.decoded("TRIGGER") for alarm in events[0].walk("VALARM"))
     assert triggers == [-dt.timedelta(days=7), -dt.timedelta(days=1)]  # a week and a day before
 
 
 def test_calendar_leaves_out_deadlines_already_passed(small: Content) -> None:
-    later = LONG_STOP + dt.timedelta(days=1)
+    later = ACT_BY + dt.timedelta(days=1)
     assert list(Calendar.from_ical(calendar_ics(small, _state(small), "en", today=later)).walk("VEVENT")) == []
 
 
