@@ -62,8 +62,7 @@ ABROAD_ORGANISATION = [
     ("relationship", "community_member"),
     ("sector", "energy_infrastructure"),
     ("harm_types", ["land_housing", "discrimination"]),
-    ("field", None),
-    ("financiers", ["eib"]),
+    ("financiers", ["eib"]),  # the area of life decides nothing for harm abroad: not asked
     ("goals", ["stop_harm"]),
     ("harm_date", None),
 ]
@@ -191,7 +190,7 @@ def test_a_question_whose_answers_change_nothing_is_skipped(small: Content) -> N
     in_belgium = answer(small, in_belgium, "harm_types", ["discrimination"])
     assert current_question(small, in_belgium).id == "discrimination_ground"
     abroad, seen = run(small, ABROAD_ORGANISATION[:7])
-    assert "discrimination_ground" not in seen and current_question(small, abroad).id == "field"
+    assert "discrimination_ground" not in seen and current_question(small, abroad).id == "financiers"
 
 
 def test_go_to_refuses_a_question_that_is_not_asked(small: Content) -> None:
