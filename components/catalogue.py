@@ -82,6 +82,7 @@ def _browse() -> None:
             st.subheader(t(f"kind.{kind}"), anchor=False)
             for entry_id in ids:
                 entry_card.card(entry_id, lg)
+    entry_card.glossary(found, lg)
 
 
 def _cell(text: str) -> str:

@@ -149,12 +149,20 @@ def _interactions(r: Route, lang: str, text: _Text) -> None:
 
 
 def _glossary(e: Route | Body, lang: str, text: _Text) -> None:
-    """The legal words this entry uses, each explained once (linked in content, checked by `check`)."""
+    """The legal words this entry uses, by name: each is explained once, under the list
+    (`glossary`), not again in every card that uses it."""
     terms = [content().glossary[g] for g in e.glossary if g in content().glossary]
     if terms:
-        text.section(
-            "entry.glossary", "\n".join(f"- **{md(g.term.get(lang))}**: {md(g.definition.get(lang))}" for g in terms)
-        )
+        text.section("entry.glossary_terms", ", ".join(md(g.term.get(lang)) for g in terms))
+
+
+def glossary(entry_ids: list[str], lang: str) -> None:
+    """Every legal word the listed entries use, explained once, in alphabetical order."""
+    ids = dict.fromkeys(g for i in entry_ids for g in content().entry(i).glossary if g in content().glossary)
+    terms = sorted((content().glossary[g] for g in ids), key=lambda g: g.term.get(lang).casefold())
+    if terms:
+        with st.expander(t("entry.glossary"), icon=":material/menu_book:"):
+            st.markdown("\n".join(f"- **{md(g.term.get(lang))}**: {md(g.definition.get(lang))}" for g in terms))
 
 
 def _body_facts(b: Body, lang: str, text: _Text) -> None:

@@ -92,6 +92,7 @@ def render() -> None:
             _first_steps(result.tier("first"), lg)
         _tier("also", result.tier("also"), lg)
         _tier("help", result.tier("help"), lg)
+        entry_card.glossary([r.id for r in result.recommendations], lg)
     with tabs[1]:
         st.markdown(t("timeline.intro"))
         charts.timeline(result, lg)

@@ -338,3 +338,18 @@ def test_a_session_that_replaces_one_with_answers_says_they_are_gone(content: Co
 def test_a_new_session_without_the_marker_says_nothing_of_lost_answers(content: Content) -> None:
     at = _fresh(content, "nl")
     assert content.text("lost.notice", "nl") not in [w.value for w in at.warning]
+
+
+def test_results_explain_each_legal_word_once_below_the_list(content: Content) -> None:
+    at = _fresh(content)
+    d.begin(at, content, "adviser")
+    d.answer_all(at, content)
+    at.button(key="see_results").click().run()
+    glossary = [e for e in at.expander if e.label == content.text("entry.glossary", "en")]
+    assert len(glossary) == 1
+    text = " ".join(m.value for m in glossary[0].markdown)
+    shown = {r for r in content.glossary.values() if f"**{r.term.en}**" in text}
+    assert shown, "the legal words of the suggested entries are explained"
+    page = d.texts(at)
+    for term in shown:  # each definition appears once on the page, not in every card
+        assert page.count(term.definition.en) == 1
