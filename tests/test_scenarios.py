@@ -49,6 +49,12 @@ def test_scenario(content: Content, path: Path) -> None:
     first = [f"{r.id} {r.entry.title.en}" for r in result.tier("first")]
     for pattern in expect.get("top", []):
         assert _matches(pattern, first), f"{pattern!r} not among the first five; got {first}"
+    # the date to act by, as the person reads it: an ISO date, or "unknown" when a start is missing
+    for route_id, wanted in expect.get("deadlines", {}).items():
+        rec = next((r for r in result.recommendations if r.id == route_id), None)
+        assert rec is not None and rec.deadline is not None, f"{route_id}: not recommended, or no deadline"
+        got = rec.deadline.date.isoformat() if rec.deadline.date else "unknown"
+        assert got == str(wanted), f"{route_id}: date to act by {got}, expected {wanted}"
 
 
 def test_there_are_enough_scenarios() -> None:
