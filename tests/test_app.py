@@ -353,3 +353,16 @@ def test_results_explain_each_legal_word_once_below_the_list(content: Content) -
     page = d.texts(at)
     for term in shown:  # each definition appears once on the page, not in every card
         assert page.count(term.definition.en) == 1
+
+
+def test_resumed_notes_longer_than_the_limit_are_cut_with_a_message(content: Content) -> None:
+    from pathways.outputs.case_file import MAX_NOTES
+
+    data = json.loads(dump_case(content, InterviewState(answers={"role": "adviser"})))
+    data["notes"] = "n" * (MAX_NOTES + 500)  # a hand-edited file: the app never saves more
+    at = _fresh(content)
+    _upload(at, "case.json", json.dumps(data).encode())
+    assert len(d.state(at).notes) == MAX_NOTES
+    limit = f"{MAX_NOTES:,}".replace(",", "\u202f")
+    assert content.text("notes.cut", "en", n=limit) in [w.value for w in at.warning]
+    assert d.state(at).notes_in_pdf  # saved with notes, so the next save keeps them
