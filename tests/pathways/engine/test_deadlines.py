@@ -107,6 +107,22 @@ def named(text: str) -> Text:
     return Text(nl=text, fr=text, de=text, en=text)
 
 
+def civil_claim_limits(long_stop: bool) -> tuple[DeadlineLimit, DeadlineLimit]:
+    """Old Civil Code art. 2262bis §1: five years from knowledge, twenty from the harm."""
+    five = DeadlineLimit(
+        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
+    )
+    twenty = DeadlineLimit(
+        period=Period(years=20),
+        start="harm_date",
+        start_fact="harm_date",
+        long_stop=long_stop,
+        basis="art. 2262bis §1",
+        text=named("twenty"),
+    )
+    return five, twenty
+
+
 @pytest.mark.parametrize(("days_left", "status"), [(90, "near"), (91, "open")])
 def test_near_means_ninety_days_or_fewer_to_go(content: Content, days_left: int, status: str) -> None:
     """A deadline is "near" (a warning box, listed among the urgent ones above the advice)
@@ -135,16 +151,7 @@ def test_a_limit_that_does_not_apply_does_not_hide_the_limits_after_it(content: 
 def test_each_limit_keeps_its_own_text_article_and_the_rules_note(content: Content) -> None:
     """What the person reads under the date: each limit's own text and article, dated or not,
     and the route's note on the deadline, whether or not any limit could be dated."""
-    five = DeadlineLimit(
-        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
-    )
-    twenty = DeadlineLimit(
-        period=Period(years=20),
-        start="harm_date",
-        start_fact="harm_date",
-        basis="art. 2262bis §1",
-        text=named("twenty"),
-    )
+    five, twenty = civil_claim_limits(long_stop=False)
     rule = Deadline(limits=[twenty, five], note=named("ask a lawyer"))
     d = dated_deadline(content, rule, {"harm_date": "2026-03-01"}, "en", D(2026, 11, 29))
     # the five years may end long before the twenty: no date to act by until the start is known
@@ -177,17 +184,7 @@ def test_an_unknown_start_does_not_let_a_long_stop_pose_as_the_date_to_act_by(co
     """Civil liability, harm known, knowledge unknown: '20 years' must not be the headline date
     (people act on it); a limit that applies only in some cases (contract ended?) and may not
     apply here does not hold the date back."""
-    five = DeadlineLimit(
-        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
-    )
-    twenty = DeadlineLimit(
-        period=Period(years=20),
-        start="harm_date",
-        start_fact="harm_date",
-        long_stop=True,
-        basis="art. 2262bis §1",
-        text=named("20"),
-    )
+    five, twenty = civil_claim_limits(long_stop=True)
     d = dated_deadline(content, Deadline(limits=[five, twenty]), {"harm_date": "2024-03-01"}, "en", D(2026, 11, 29))
     assert d is not None and d.date is None and d.status == "unknown_start"
     assert d.limits[1].date == D(2044, 3, 1) and d.limits[1].long_stop
