@@ -6,7 +6,7 @@ import datetime as dt
 
 from components.session import content, t
 from pathways.content.countries import country_name
-from pathways.content.dates import format_date
+from pathways.content.dates import format_date, format_number
 from pathways.content.model import Question, option_value
 
 
@@ -14,6 +14,11 @@ def date(day: dt.date | str | None, lang: str) -> str:
     """A date written out in the language ("3 March 2027", "3. März 2027"), one formatter for
     the app, the PDF and the command line (`pathways.content.dates`)."""
     return format_date(day, lang)
+
+
+def number(n: int, lang: str) -> str:
+    """A whole number grouped as the language writes it (`pathways.content.dates`)."""
+    return format_number(n, lang)
 
 
 def option_label(q: Question, option_id: str, lang: str) -> str:

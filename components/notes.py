@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import format as fmt
 from components.save_resume import notes_choice
 from components.session import commit, safe_callback, state, t, wkey
 from pathways.engine.interview import set_notes
@@ -33,8 +34,7 @@ def editor(where: str, with_choice: bool = True) -> None:
         max_chars=MAX_NOTES,
         height=180,
         placeholder=t("notes.placeholder"),
-        help=t("notes.limit", n=f"{MAX_NOTES:,}".replace(",", "\u202f")),
     )
-    st.caption(t("notes.limit", n=f"{MAX_NOTES:,}".replace(",", "\u202f")))
+    st.caption(t("notes.limit", n=fmt.number(MAX_NOTES, s.lang)))
     if with_choice:
         notes_choice(where)

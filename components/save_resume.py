@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components import forget
+from components import format as fmt
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
 from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
@@ -68,7 +69,7 @@ def _resume(widget_key: str) -> None:
     if new.lang != screen_lang:
         flash("info", "resume.in_language")
     if len(new.notes) >= MAX_NOTES:
-        flash("warning", "notes.cut", n=f"{MAX_NOTES:,}".replace(",", "\u202f"))
+        flash("warning", "notes.cut", n=fmt.number(MAX_NOTES, new.lang))
 
 
 def uploader(where: str) -> None:
