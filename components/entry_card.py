@@ -158,8 +158,7 @@ def _glossary(e: Route | Body, lang: str, text: _Text) -> None:
 
 def glossary(entry_ids: list[str], lang: str) -> None:
     """Every legal word the listed entries use, explained once, in alphabetical order."""
-    ids = dict.fromkeys(g for i in entry_ids for g in content().entry(i).glossary if g in content().glossary)
-    terms = sorted((content().glossary[g] for g in ids), key=lambda g: g.term.get(lang).casefold())
+    terms = content().terms_used(entry_ids, lang)
     if terms:
         with st.expander(t("entry.glossary"), icon=":material/menu_book:"):
             st.markdown("\n".join(f"- **{md(g.term.get(lang))}**: {md(g.definition.get(lang))}" for g in terms))

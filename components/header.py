@@ -37,17 +37,17 @@ h1 {font-size: 2rem !important;}
   .st-key-topbar {gap: 0.2rem !important; flex-wrap: nowrap !important;}
   .st-key-topbar [class*='st-key-lang_'] button {padding: 0.2rem 0.4rem; min-height: 2.25rem;}
   .st-key-topbar [class*='st-key-lang_'] button p {font-size: 0 !important;}
-  .st-key-lang_nl button p::after {content: 'NL'; font-size: 0.95rem;}
-  .st-key-lang_fr button p::after {content: 'FR'; font-size: 0.95rem;}
-  .st-key-lang_de button p::after {content: 'DE'; font-size: 0.95rem;}
-  .st-key-lang_en button p::after {content: 'EN'; font-size: 0.95rem;}
+  LANGUAGE_CODES
   .st-key-apptitle_interview {position: absolute !important; width: 1px !important; height: 1px !important;
     overflow: hidden !important; clip: rect(0 0 0 0) !important; white-space: nowrap !important;}
   [data-testid='stCheckbox'] {margin: -0.15rem 0;}
   [data-testid='stCheckbox'] label, [role='radiogroup'] label {min-height: 1.4rem;}
   [data-testid='stCheckbox'] label p, [role='radiogroup'] label p {font-size: 0.92rem; line-height: 1.25;}
 }
-</style>"""
+</style>""".replace(
+    "LANGUAGE_CODES",
+    "\n  ".join(f".st-key-lang_{c} button p::after {{content: '{c.upper()}'; font-size: 0.95rem;}}" for c in LANGS),
+)
 
 
 @safe_callback

@@ -121,9 +121,9 @@ def english_in_other_languages(content: Content) -> list[EnglishLeft]:
     for where, node in places:
         for text in texts_of(node):
             for lang in ("nl", "fr", "de"):
-                value = text.get(lang)
-                if _english_markers(value) >= 2 and _english_markers(value) > _english_markers(text.get("en")) / 3:
-                    found.append(EnglishLeft(where, lang, value))
+                markers = _english_markers(text.get(lang))
+                if markers >= 2 and markers > _english_markers(text.get("en")) / 3:
+                    found.append(EnglishLeft(where, lang, text.get(lang)))
     return found
 
 

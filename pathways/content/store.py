@@ -91,6 +91,11 @@ class Content:
     def entry(self, entry_id: str) -> Route | Body:
         return self.routes.get(entry_id) or self.bodies[entry_id]
 
+    def terms_used(self, entry_ids: list[str], lang: str) -> list[GlossaryTerm]:
+        """The glossary terms the entries link, each once, in the language's alphabetical order."""
+        ids = dict.fromkeys(g for i in entry_ids for g in self.entry(i).glossary if g in self.glossary)
+        return sorted((self.glossary[g] for g in ids), key=lambda g: g.term.get(lang).casefold())
+
     def entries(self) -> list[tuple[str, Route | Body]]:
         """Every route, then every support body, with its id."""
         out: list[tuple[str, Route | Body]] = [*self.routes.items()]

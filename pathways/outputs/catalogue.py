@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any
 
@@ -37,6 +38,7 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1024)  # per content (hashed by identity) and entry: the search box reruns the page per key
 def search_text(content: Content, entry_id: str) -> str:
     """The words an adviser may search an entry by: titles, summaries and who can use it, in all four languages."""
     entry = content.entry(entry_id)
@@ -51,8 +53,9 @@ def matches_search(content: Content, entry_id: str, query: str) -> bool:
     return all(w in haystack for w in words)
 
 
-def open_in_place(content: Content, place_id: str) -> set[str]:
+@functools.lru_cache(maxsize=16)
+def open_in_place(content: Content, place_id: str) -> frozenset[str]:
     """Entries whose eligibility the place's facts do not rule out, whatever the other answers."""
     place = next(p for p in content.index.catalogue_places if p.id == place_id)
     facts = derive_facts(content, check_facts(content, place.facts))
-    return {i for i, e in content.entries() if evaluate(e.eligible, facts, open_world=True).value is not False}
+    return frozenset(i for i, e in content.entries() if evaluate(e.eligible, facts, open_world=True).value is not False)

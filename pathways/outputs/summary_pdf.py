@@ -536,12 +536,8 @@ def answer_label(content: Content, qid: str, value: Any, lang: str) -> str:
 # ---------------------------------------------------------------- the whole document
 def _glossary(w: _Writer, recs: list[Recommendation]) -> list[dict[str, str]]:
     """The legal words the suggested entries use, each explained once, in alphabetical order."""
-    ids = dict.fromkeys(g for r in recs for g in w.content.entry(r.id).glossary if g in w.content.glossary)
-    terms = [w.content.glossary[g] for g in ids]
-    return sorted(
-        ({"term": g.term.get(w.lang), "definition": g.definition.get(w.lang)} for g in terms),
-        key=lambda x: x["term"].casefold(),
-    )
+    terms = w.content.terms_used([r.id for r in recs], w.lang)
+    return [{"term": g.term.get(w.lang), "definition": g.definition.get(w.lang)} for g in terms]
 
 
 def summary_data(
