@@ -3,16 +3,24 @@ resume across sessions, the PDF, quick exit, session isolation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 import pytest
+import yaml
 
 from components.session import content
+from pathways import LANGS
+from pathways.content.dates import format_date
+from pathways.engine.interview import InterviewState, answers_from_facts, walk
+from pathways.engine.recommend import recommend
+from pathways.outputs.case_file import dump_case
 from pathways.outputs.sensitive import is_sensitive
 from tests.browser import helpers as h
 
 pytestmark = pytest.mark.browser
+SCENARIOS = h.ROOT / "tests" / "scenarios"
 
 
 def _focused(page, selector: str) -> bool:
@@ -144,6 +152,52 @@ def test_download_the_pdf_and_resume_from_it(new_page, tmp_path) -> None:
     h.settle(fresh)
     assert content().text("resume.done", "de") in h.main_text(fresh)  # the PDF's language
     assert fresh.evaluate("() => document.documentElement.lang") == "de"
+
+
+def _first_page_of_pdf(path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(PdfReader(str(path)).pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_in_each_language_opens_with_the_first_step_a_date_and_a_phone(new_page, tmp_path, lang: str) -> None:
+    """The client sheet as a person downloads it: seasonal workers exploited on a fruit farm
+    in Limburg whose work ended two months ago (a dated deadline at the labour tribunal, a
+    specialised centre's phone), resumed from a case file in the language, results, PDF."""
+    c = content()
+    today = dt.date.today()
+    facts = yaml.safe_load((SCENARIOS / "admin_fruit_farm_trafficking_limburg.yaml").read_text())["facts"]
+    facts |= {
+        "employment_ended": True,
+        "employment_end_date": (today - dt.timedelta(days=60)).isoformat(),
+        "criminal_case": "none",
+        "income": "low",
+        "postcode": "3800",  # Sint-Truiden
+    }
+    state = InterviewState(lang=lang, stage="review", answers=answers_from_facts(c, facts))
+    assert walk(c, state.answers).first_unanswered is None, "the file answers every question"
+    case = tmp_path / "case.json"
+    case.write_bytes(dump_case(c, state, include_sensitive=True))
+    page = new_page(lang)
+    page.locator(f"{h.MAIN} input[type=file]").set_input_files(str(case))
+    h.settle(page)
+    h.click_key(page, "see_results")
+    with page.expect_download(timeout=120_000) as dl:
+        h.button(page, "download_pdf").click()
+    pdf = tmp_path / "summary.pdf"
+    dl.value.save_as(pdf)
+    first_page = _first_page_of_pdf(pdf)
+
+    result = recommend(c, walk(c, state.answers).facts, lang, today)
+    assert "".join(result.tier("first")[0].entry.title.get(lang).split()) in first_page
+    shortlist = [*result.tier("first"), *result.tier("also")]
+    ahead = [r.deadline.date for r in shortlist if r.deadline and r.deadline.date and r.deadline.date >= today]
+    assert ahead, "the case has a dated deadline"
+    assert "".join(format_date(min(ahead), lang).split()) in first_page
+    assert min(ahead).isoformat() not in first_page
+    phones = {"".join(ct.phone.split()) for r in result.recommendations for ct in r.entry.contacts if ct.phone}
+    assert any(p in first_page for p in phones), "no phone number on the first page"
 
 
 def test_leaving_or_reloading_warns_and_a_reload_keeps_the_language(new_page, app_url) -> None:
