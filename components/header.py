@@ -6,6 +6,7 @@ choice on screen that was not yet confirmed with Next is carried over to the red
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import streamlit as st
@@ -16,8 +17,9 @@ from pathways import LANGS
 from pathways.engine.interview import set_language
 
 # Bundled, never fetched: a ":material/..." page icon is loaded from a font CDN on every visit,
-# which tells a third party that someone opened the tool.
-ICON = str(Path(__file__).with_name("icon.png"))
+# which tells a third party that someone opened the tool. Written into the page as a data URL,
+# read once: a file path would be read and stored in Streamlit's media store on every rerun.
+ICON = "data:image/png;base64," + base64.b64encode(Path(__file__).with_name("icon.png").read_bytes()).decode()
 
 # Captions in Streamlit's default grey fail WCAG contrast (3.8:1); darken them to 7:1.
 # On a phone (390 px wide) a compact title and question keep the options and Next on the first screen.
