@@ -33,9 +33,11 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-# Tables in the docs generated from content and code (checked by make test).
+# Tables in the docs generated from content and code, and the content JSON Schema generated
+# from the models (both checked by make test).
 docs: $(STAMP)
 	$(BIN)/python -m cogapp -r $(DOCS)
+	$(BIN)/python -m pathways.content.schema --write
 
 # Browser tests need Debian's Chromium (apt-get install -y chromium) and axe-core (npm).
 browser-deps:

@@ -371,6 +371,7 @@ class CataloguePlace(Strict):
 
 
 class IndexFile(Strict):
+    schema_version: int  # the form of the content files (pathways.content.schema.SCHEMA_VERSION)
     content_version: str
     title: Text
     description: Text

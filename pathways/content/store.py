@@ -37,6 +37,7 @@ from pathways.content.model import (
     Text,
     UiFile,
 )
+from pathways.content.schema import SCHEMA_VERSION
 from pathways.content.yaml_source import ContentError, YamlDocument, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -185,7 +186,16 @@ def read_content(data_dir: Path) -> tuple[Content, SourceDocs, list[ContentError
     those). Raise ContentInvalid when a file cannot be used at all; otherwise return the content,
     its documents and the errors found so far (duplicate ids)."""
     errors: list[ContentError] = []
-    index, _ = _load_one(data_dir / "index.yaml", IndexFile, errors)
+    index, index_doc = _load_one(data_dir / "index.yaml", IndexFile, errors)
+    if index is not None and index.schema_version != SCHEMA_VERSION:
+        errors.append(
+            ContentError(
+                data_dir / "index.yaml",
+                index_doc.line_of(("schema_version",)) if index_doc else None,
+                f"written for content schema version {index.schema_version}, but this version of the tool reads "
+                f"version {SCHEMA_VERSION}; follow 'Schema versions' in docs/content.md",
+            )
+        )
     facts_file, facts_doc = _load_one(data_dir / "facts.yaml", FactsFile, errors)
     questions_file, q_doc = _load_one(data_dir / "questions.yaml", QuestionsFile, errors)
     glossary_file, g_doc = _load_one(data_dir / "glossary.yaml", GlossaryFile, errors)
