@@ -238,6 +238,34 @@ def check_vocabulary(content: Content) -> list[ContentError]:
     return errors
 
 
+# What a route's interaction says about the other route, seen from that other route. Relations
+# not listed (parallel, next_step, the limitation notes) may differ between the two sides: each
+# side describes its own step. These may not: a person would read two contradicting answers.
+MIRROR = {"suspends": "suspended_by", "suspended_by": "suspends", "excludes": "excludes", "precondition": "next_step"}
+
+
+def check_interactions(entries: dict[str, tuple[Route | Body, YamlDocument]]) -> list[ContentError]:
+    """Two routes that name each other agree on what one does to the other."""
+    relation: dict[tuple[str, str], tuple[str, YamlDocument, int]] = {}
+    for entry_id, (entry, doc) in entries.items():
+        if isinstance(entry, Route):
+            for k, inter in enumerate(entry.interactions):
+                relation[(entry_id, inter.route)] = (inter.relation, doc, k)
+    errors: list[ContentError] = []
+    for (a, b), (rel, doc, k) in sorted(relation.items(), key=lambda kv: kv[0]):
+        back = relation.get((b, a))
+        if back is not None and rel in MIRROR and back[0] != MIRROR[rel]:
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.line_of(("interactions", k, "relation")),
+                    f"{a} says {b!r} is {rel!r}, but {b} says {a!r} is {back[0]!r}; "
+                    f"make {b}'s side {MIRROR[rel]!r} or change this one",
+                )
+            )
+    return errors
+
+
 def cross_check(
     content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]
 ) -> list[ContentError]:
@@ -246,6 +274,7 @@ def cross_check(
         errors += _check_question(content, q, i, q_doc)
     for entry, doc in entries.values():
         errors += _check_entry(content, entry, doc)
+    errors += check_interactions(entries)
     errors += check_vocabulary(content)
     errors += check_graph(content, q_doc)
     return errors

@@ -164,3 +164,18 @@ def test_a_question_whose_answers_change_nothing_is_reported_by_check(data_dir: 
         "question 'role' is never asked: no answers make it both allowed and able to change the advice"
     ]
     assert figures["sampled_longest_path"] == 1
+
+
+def test_two_routes_that_contradict_each_other_are_reported(tmp_path: Path) -> None:
+    """The criminal case suspends the civil claim; the civil claim may not say "at the same time"."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[3] / "data", data)
+    claim = data / "routes" / "civil_liability_claim.yaml"
+    text = claim.read_text(encoding="utf-8")
+    said = "  - route: civil_party_investigating_judge\n    relation: suspended_by\n"
+    assert said in text
+    claim.write_text(text.replace(said, said.replace("suspended_by", "parallel")), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as exc:
+        load_content_from(data)
+    found = [e for e in exc.value.errors if "civil_party_investigating_judge.yaml" in str(e)]
+    assert found and "'suspends'" in str(found[0]) and "'parallel'" in str(found[0])
