@@ -49,10 +49,15 @@ def test_scenario(content: Content, path: Path) -> None:
     first = [f"{r.id} {r.entry.title.en}" for r in result.tier("first")]
     for pattern in expect.get("top", []):
         assert _matches(pattern, first), f"{pattern!r} not among the first five; got {first}"
-    # the date to act by, as the person reads it: an ISO date, or "unknown" when a start is missing
+    # the date to act by, as the person reads it: an ISO date, "unknown" when a start is missing,
+    # or "none" when no time limit applies (the route is recommended, but nothing runs out)
     for route_id, wanted in expect.get("deadlines", {}).items():
         rec = next((r for r in result.recommendations if r.id == route_id), None)
-        assert rec is not None and rec.deadline is not None, f"{route_id}: not recommended, or no deadline"
+        assert rec is not None, f"{route_id}: not recommended"
+        if wanted == "none":
+            assert rec.deadline is None, f"{route_id}: a time limit is shown where none applies: {rec.deadline}"
+            continue
+        assert rec.deadline is not None, f"{route_id}: no deadline"
         got = rec.deadline.date.isoformat() if rec.deadline.date else "unknown"
         assert got == str(wanted), f"{route_id}: date to act by {got}, expected {wanted}"
 
