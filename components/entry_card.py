@@ -183,7 +183,10 @@ def _references(e: Route | Body, lang: str, text: _Text) -> None:
     text.section("entry.legal_basis", "\n".join(lines))
     text.section(
         "entry.sources",
-        "\n".join(f"- {_link(s.title, s.url)}" + (f" ({md(s.section)})" if s.section else "") for s in e.sources),
+        "\n".join(
+            f"- {_link(s.title, s.url)}" + "".join(f" ({md(x)})" for x in content().source_notes(s, lang))
+            for s in e.sources
+        ),
     )
     text.flush()
     dates = [t("entry.last_reviewed", date=fmt.date(e.last_reviewed, lang))]

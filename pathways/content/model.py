@@ -130,6 +130,9 @@ class LegalBasis(Strict):
 class Source(Strict):
     title: str
     url: HttpUrl
+    # the language the page or document is written in; "multi" when it is offered in the
+    # reader's language (EU law, Belgian official sites). Outputs name it when it differs.
+    lang: Literal["nl", "fr", "de", "en", "multi"]
     section: str | None = Field(None, description="section of the Antwerp study or page part")
     kind: Literal["official", "law", "study", "secondary"] = "official"
 

@@ -34,6 +34,7 @@ from pathways.content.model import (
     QuestionsFile,
     RankingFile,
     Route,
+    Source,
     Text,
     UiFile,
 )
@@ -88,6 +89,17 @@ class Content:
             key = f"{key}@one"
         template = self.ui[key].get(lang)
         return template.format(**values) if values else template
+
+    def source_notes(self, source: Source, lang: str) -> list[str]:
+        """What is said after a source's title: the section cited, and "in French" for a French
+        page read in English (none when the reader can read it as is: the same language, or a
+        site offered in every language).
+
+        Source titles stay in the language of the source (a page is cited by its own title),
+        so the language is named wherever it is not the reader's.
+        """
+        language = None if source.lang in (lang, "multi") else self.text(f"source.in.{source.lang}", lang)
+        return [note for note in (source.section, language) if note]
 
     def entry(self, entry_id: str) -> Route | Body:
         return self.routes.get(entry_id) or self.bodies[entry_id]

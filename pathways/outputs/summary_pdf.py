@@ -477,7 +477,8 @@ def _sources(w: _Writer, recs: list[Recommendation]) -> tuple[list[dict[str, Any
         if rec.tier != "help":
             for s in e.sources:
                 if fresh(str(s.url) + (s.section or "")):
-                    sources.append(item(s.title + (f" ({s.section})" if s.section else ""), str(s.url)))
+                    notes = "".join(f" ({x})" for x in w.content.source_notes(s, w.lang))
+                    sources.append(item(s.title + notes, str(s.url)))
         out.append(
             {
                 "title": e.title.get(w.lang),

@@ -53,7 +53,7 @@ CASES = [
         "glossary term 'no_such_term' does not exist; add it to glossary.yaml",
         32,
     ),
-    ("bad_date.yaml", "routes/test_route.yaml", "last_reviewed: not a date; write it as YYYY-MM-DD", 38),
+    ("bad_date.yaml", "routes/test_route.yaml", "last_reviewed: not a date; write it as YYYY-MM-DD", 39),
     ("bad_url.yaml", "routes/test_route.yaml", "contacts.0.website: not a valid web address", 30),
     ("bad_enum.yaml", "routes/test_route.yaml", "kind: Input should be 'support', 'non_judicial'", 1),
     ("missing_legal_basis.yaml", "routes/test_route.yaml", "legal_basis: required field is missing; add it", 1),
