@@ -8,15 +8,18 @@ from __future__ import annotations
 import copy
 import shutil
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 import yaml
 
 from benchmarks.stats import Row, measure
+from harness.hostile import pdf_with_attachment
 from pathways.checks.loader import load_content_from
 from pathways.content.store import DATA_DIR, Content
 from pathways.engine.interview import InterviewState, answer, answers_from_facts, current_question, start
 from pathways.engine.recommend import recommend
+from pathways.outputs.case_file import CaseFileError, case_json_from_pdf
 
 TYPICAL = {
     "role": "victim",
@@ -97,6 +100,28 @@ def growth_rows(factors: tuple[int, ...] = (10, 100)) -> list[Row]:
     return rows
 
 
+def hostile_rows() -> list[Row]:
+    """What refusing a hostile upload costs: a 70 KB summary PDF whose three attached
+    `case.json` would inflate to 72 MB each (issue 13). The time to refuse it, and the peak of
+    Python memory while doing so (tracemalloc), which must stay near the 2 MB read limit."""
+    bomb = pdf_with_attachment(b"\0" * 72_000_000, copies=3)
+
+    def refuse() -> None:
+        try:
+            case_json_from_pdf(bomb)
+        except CaseFileError:
+            return
+        raise RuntimeError("the hostile PDF was not refused")
+
+    timing = measure(refuse, 5)
+    tracemalloc.start()
+    refuse()
+    peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    name = f"hostile PDF upload ({len(bomb) // 1024} KB, 3 x 72 MB inside) refused"
+    return [(name, *timing, "ms"), (f"{name}: peak Python memory", peak_mb, peak_mb, "MB")]
+
+
 def rows() -> list[Row]:
     out: list[Row] = [
         ("content load + full validation (check)", *measure(lambda: load_content_from(DATA_DIR), 10), "ms")
@@ -104,4 +129,5 @@ def rows() -> list[Row]:
     content = load_content_from(DATA_DIR)
     out += engine_rows(content, "real catalogue", 200)
     out += pdf_rows(content)
+    out += hostile_rows()
     return out

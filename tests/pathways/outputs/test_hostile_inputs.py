@@ -3,17 +3,15 @@ within a bounded time and bounded memory (guards measured in this process, gener
 
 from __future__ import annotations
 
-import io
 import time
 import tracemalloc
-import zlib
 from pathlib import Path
 
-import pikepdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from harness.hostile import pdf_with_attachment
 from pathways.cli import main
 from pathways.content.store import Content
 from pathways.outputs.case_file import CaseFileError, case_json_from_pdf
@@ -72,25 +70,8 @@ def test_an_endless_stream_is_read_only_up_to_the_limit(content: Content) -> Non
     assert seconds < SECONDS and peak < MEGABYTES
 
 
-def _pdf_with_attachment(payload: bytes, compressed: bool = True, copies: int = 1) -> bytes:
-    pdf = pikepdf.new()
-    names = []
-    for _ in range(copies):
-        stream = pikepdf.Stream(pdf, zlib.compress(payload, 9) if compressed else payload)
-        if compressed:
-            stream.Filter = pikepdf.Name.FlateDecode
-        spec = pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F="case.json", EF=pikepdf.Dictionary(F=stream))
-        )
-        names += [pikepdf.String("case.json"), spec]
-    pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Names=pikepdf.Array(names)))
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
-
-
 def test_a_pdf_attachment_that_inflates_to_72_mb_is_refused_without_inflating_it() -> None:
-    bomb = _pdf_with_attachment(b"\0" * 72_000_000, copies=3)
+    bomb = pdf_with_attachment(b"\0" * 72_000_000, copies=3)
     assert len(bomb) < 2 * 1024 * 1024
     outcome, seconds, peak = _guarded(lambda: case_json_from_pdf(bomb))
     assert isinstance(outcome, CaseFileError) and outcome.key == "error.case.too_large"
@@ -98,7 +79,7 @@ def test_a_pdf_attachment_that_inflates_to_72_mb_is_refused_without_inflating_it
 
 
 def test_the_first_case_json_of_a_pdf_is_read() -> None:
-    assert case_json_from_pdf(_pdf_with_attachment(b'{"facts": {}}')) == b'{"facts": {}}'
+    assert case_json_from_pdf(pdf_with_attachment(b'{"facts": {}}')) == b'{"facts": {}}'
 
 
 @pytest.mark.parametrize("raw", [b"%PDF-1.7\n garbage", b"%PDF-", b"%PDF-1.4\n1 0 obj << /Root 2 0 R >> endobj"])
