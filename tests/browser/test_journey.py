@@ -261,3 +261,28 @@ def test_a_chosen_but_unconfirmed_option_survives_a_language_switch(new_page, la
     h.click_key(page, "next")
     assert content().text("error.invalid_option", lang) not in h.main_text(page)
     assert h.current_question(page, lang).id != q.id  # Next was accepted
+
+
+def test_nothing_is_requested_from_another_site(browser, app_url) -> None:
+    """Issue 13: the page icon came from a font CDN and told a third party someone opened the
+    tool. From the first load to the results with a card open, every request goes to the tool."""
+    from urllib.parse import urlsplit
+
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+    requested: list[str] = []
+    ctx.on("request", lambda request: requested.append(request.url))
+    try:
+        page = ctx.new_page()
+        h.open_app(page, app_url, "fr")
+        _complete(page, "fr")
+        h.click_key(page, "see_results")
+        page.locator(f"{h.MAIN} [data-testid=stExpander] summary").first.click()
+        h.settle(page)
+    finally:
+        ctx.close()
+    tool = urlsplit(app_url).netloc
+    elsewhere = sorted(
+        {u for u in requested if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != tool}
+    )
+    assert len(requested) > 10, "the requests were not seen"
+    assert not elsewhere, f"requests to other sites: {elsewhere}"
