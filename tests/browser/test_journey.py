@@ -172,6 +172,7 @@ def test_pdf_in_each_language_opens_with_the_first_step_a_date_and_a_phone(new_p
         "employment_ended": True,
         "employment_end_date": (today - dt.timedelta(days=60)).isoformat(),
         "criminal_case": "none",
+        "reflection_start_date": (today - dt.timedelta(days=10)).isoformat(),  # Payoke took the case
         "income": "low",
         "postcode": "3800",  # Sint-Truiden
     }
