@@ -14,7 +14,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from pathways.content.store import Content
-from pathways.outputs.summary_pdf import render_summary, state_from_file
+from pathways.outputs.case_input import state_from_file
+from pathways.outputs.summary_pdf import render_summary
 
 SCENARIOS = Path(__file__).parents[1] / "tests" / "scenarios"
 CASES = (

@@ -18,8 +18,9 @@ from components import format as fmt
 from components.session import commit, content, flash, safe_callback, set_section, state, t
 from pathways import LANGS
 from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
+from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import MAX_BYTES, MAX_NOTES, CaseFileError, dump_case, load_case
-from pathways.outputs.summary_pdf import calendar_ics, render_summary
+from pathways.outputs.summary_pdf import render_summary
 
 log = logging.getLogger("remedy.app")
 NONCE_KEY = "_upload_nonce"

@@ -14,7 +14,7 @@ from typing import Any
 from pathways.content.store import Content
 from pathways.content.yaml_source import ContentError, parse_untrusted_yaml
 from pathways.engine.facts import FactError, check_facts
-from pathways.engine.interview import facts_of
+from pathways.engine.interview import InterviewState, answers_from_facts, facts_of
 from pathways.outputs import untrusted
 from pathways.outputs.case_file import CaseFileError, case_json_from_pdf, load_case
 from pathways.outputs.untrusted import MAX_BYTES, UntrustedInputError
@@ -114,3 +114,24 @@ def read_facts_file(
             raise CaseInputError(f"{path}: {content.text(exc.key, lang)}") from exc
         return validate_facts(content, facts_of(content, state), lang)
     raise CaseInputError(f"{path}: no 'facts' mapping found")
+
+
+def state_from_file(content: Content, path: Path) -> InterviewState:
+    """A case from a saved-case file, a summary PDF, or a facts file (scenario)."""
+    raw = read_file(path)  # bounded, like every reader of a file a person gives us
+    if raw.startswith(b"%PDF") or b'"remedy-pathways-case"' in raw[:4096]:
+        try:
+            state, _ = load_case(content, raw)
+        except CaseFileError as exc:
+            raise CaseInputError(f"{path}: {content.text(exc.key, 'en')}") from exc
+        return state
+    data = parse_case_text(decode(raw, str(path)), str(path))
+    if "facts" not in data:
+        raise CaseInputError(f"{path}: no 'facts' mapping found")
+    try:
+        facts = check_facts(content, data["facts"])
+    except FactError as exc:
+        key = exc.key if exc.key in content.ui else None
+        message = content.text(key, "en", **exc.values) if key else str(exc)
+        raise CaseInputError(f"{path}: {message}") from exc
+    return InterviewState(stage="results", answers=answers_from_facts(content, facts))

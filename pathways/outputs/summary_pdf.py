@@ -38,11 +38,10 @@ from pathways.content.dates import LOCALES, format_date
 from pathways.content.model import Body, Contact, Route
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedLimit
-from pathways.engine.facts import FactError, check_facts
-from pathways.engine.interview import InterviewState, answers_from_facts, walk
+from pathways.engine.interview import InterviewState, walk
 from pathways.engine.recommend import Exclusion, Recommendation, Result, recommend
-from pathways.outputs.case_file import case_data, load_case
-from pathways.outputs.case_input import CaseInputError, decode, parse_case_text, read_file
+from pathways.outputs.case_file import case_data
+from pathways.outputs.case_input import state_from_file
 from pathways.outputs.sensitive import is_sensitive, quotes, quoting_phrases, sensitive_known
 
 PDF_DIR = Path(__file__).parent / "pdf"
@@ -656,59 +655,6 @@ def render_summary(
     )
     assert isinstance(pdf, bytes)  # one PDF (a list is only for one image per page)
     return pdf
-
-
-def calendar_ics(content: Content, state: InterviewState, lang: str, today: dt.date | None = None) -> bytes:
-    """An iCalendar file with one all-day event per deadline still ahead, each with reminders
-    a week and a day before (a deadline already passed is no event to plan for)."""
-    from icalendar import Alarm, Calendar, Event
-
-    facts = walk(content, state.answers).facts
-    result = recommend(content, facts, lang, today)
-    cal = Calendar()
-    cal.add("prodid", "-//remedy-pathways//summary//EN")
-    cal.add("version", "2.0")
-    for rec in result.recommendations:
-        if rec.deadline is None or rec.deadline.date is None or rec.deadline.date < (today or dt.date.today()):
-            continue
-        event = Event()
-        event.add("uid", f"{rec.id}-{rec.deadline.date.isoformat()}@remedy-pathways")
-        event.add("summary", f"{content.text('pdf.ics.deadline', lang)}: {rec.entry.title.get(lang)}")
-        event.add("description", rec.deadline.basis)
-        event.add("dtstart", rec.deadline.date)
-        event.add("dtend", rec.deadline.date + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.now(dt.UTC).replace(microsecond=0))
-        for before in (dt.timedelta(days=7), dt.timedelta(days=1)):
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{content.text('pdf.ics.deadline', lang)}: {rec.entry.title.get(lang)}")
-            alarm.add("trigger", -before)
-            event.add_component(alarm)
-        cal.add_component(event)
-    return bytes(cal.to_ical())
-
-
-def state_from_file(content: Content, path: Path) -> InterviewState:
-    """A case from a saved-case file, a summary PDF, or a facts file (scenario)."""
-    raw = read_file(path)  # bounded, like every reader of a file a person gives us
-    if raw.startswith(b"%PDF") or b'"remedy-pathways-case"' in raw[:4096]:
-        from pathways.outputs.case_file import CaseFileError
-
-        try:
-            state, _ = load_case(content, raw)
-        except CaseFileError as exc:
-            raise CaseInputError(f"{path}: {content.text(exc.key, 'en')}") from exc
-        return state
-    data = parse_case_text(decode(raw, str(path)), str(path))
-    if "facts" not in data:
-        raise CaseInputError(f"{path}: no 'facts' mapping found")
-    try:
-        facts = check_facts(content, data["facts"])
-    except FactError as exc:
-        key = exc.key if exc.key in content.ui else None
-        message = content.text(key, "en", **exc.values) if key else str(exc)
-        raise CaseInputError(f"{path}: {message}") from exc
-    return InterviewState(stage="results", answers=answers_from_facts(content, facts))
 
 
 def render_summary_file(content: Content, facts_path: Path, lang: str, output: Path) -> None:

@@ -21,9 +21,11 @@ from pathways.content.dates import format_date
 from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, answers_from_facts, walk
 from pathways.engine.recommend import recommend
+from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import load_case
+from pathways.outputs.case_input import state_from_file
 from pathways.outputs.sensitive import SENSITIVE_FACTS
-from pathways.outputs.summary_pdf import calendar_ics, drawable, render_summary, state_from_file
+from pathways.outputs.summary_pdf import drawable, render_summary
 
 LANGS = ("nl", "fr", "de", "en")
 TODAY = dt.date(2026, 11, 29)
