@@ -1,10 +1,14 @@
-"""Forget uploaded files at once: quick exit, a new case, and a case just opened.
+"""Forget uploaded files and widget memory at once: quick exit, a new case, and a case just opened.
 
 Streamlit keeps every file a session uploads in its in-memory upload store until the
 session itself is pruned, which can be minutes after the tab closes (and only when another
 session connects or leaves). A case file or summary PDF holds the whole case, so the tool
 drops this session's uploads itself the moment they are no longer needed
 (docs/security.md, "What the server holds").
+
+Streamlit also keeps the description of every widget a session ever drew (its
+`WidgetMetadata`), and `st.session_state.clear()` leaves it: the notes box's description
+holds the notes text as its default value. Quick exit and a new case drop it too.
 """
 
 from __future__ import annotations
@@ -25,3 +29,18 @@ def uploads() -> None:
         ctx.uploaded_file_mgr.remove_session_files(ctx.session_id)
     except Exception as exc:  # noqa: BLE001 - forgetting must never break the exit
         log.warning("could not drop uploads: %s", type(exc).__name__)
+
+
+def widget_memory() -> None:
+    """Drop the descriptions of the widgets this session drew (they hold default values such
+    as the notes text). Streamlit has no public call for this: the private attribute path is
+    guarded, and a test inspects the live objects after quick exit, so an upgrade that moves
+    it fails the suite instead of keeping a case in memory."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    try:
+        widgets = ctx.session_state._state._new_widget_state  # SafeSessionState -> SessionState -> WStates
+        widgets.widget_metadata.clear()
+    except Exception as exc:  # noqa: BLE001 - forgetting must never break the exit
+        log.warning("could not drop widget memory: %s", type(exc).__name__)

@@ -6,7 +6,7 @@ import os
 
 import streamlit as st
 
-from components import forget, save_resume
+from components import forget, page_memory, save_resume
 from components.session import SECTION_KEY, commit, content, lang, safe_callback, state, t
 from pathways.engine.interview import InterviewState
 
@@ -21,8 +21,14 @@ def sections() -> tuple[str, ...]:
 
 @safe_callback
 def _new_case() -> None:
+    language = state().lang
+    seen_notice = st.session_state.get(page_memory.NOTICE_KEY)  # a reload notice is not shown again
     forget.uploads()
-    commit(InterviewState(lang=state().lang))
+    st.session_state.clear()  # also the previous run's copy of the case Streamlit keeps
+    forget.widget_memory()
+    if seen_notice is not None:
+        st.session_state[page_memory.NOTICE_KEY] = seen_notice
+    commit(InterviewState(lang=language))
     st.session_state[SECTION_KEY] = "guide"
 
 

@@ -365,3 +365,46 @@ def test_resumed_notes_longer_than_the_limit_are_cut_with_a_message(content: Con
     assert len(d.state(at).notes) == MAX_NOTES
     assert content.text("notes.cut", "en", n="100,000") in [w.value for w in at.warning]  # as English groups it
     assert d.state(at).notes_in_pdf  # saved with notes, so the next save keeps them
+
+
+def _traces(marker_reversed: str) -> list[str]:
+    """Every live object that still holds the marker (text or bytes), after a collection.
+
+    The marker is passed reversed and rebuilt here, so the test's own copy is not a hit."""
+    import gc
+
+    gc.collect()
+    marker = marker_reversed[::-1]
+    found = []
+    for obj in gc.get_objects():
+        for ref in gc.get_referents(obj):
+            if (type(ref) is str and marker in ref and ref is not marker) or (
+                type(ref) in (bytes, bytearray) and marker.encode() in ref
+            ):
+                found.append(type(obj).__name__)
+    return found
+
+
+@pytest.mark.parametrize("way_out", ["quick_exit", "new_case"])
+def test_no_trace_of_the_case_is_left_in_memory(content: Content, way_out: str) -> None:
+    """Issue 13: after quick exit (or a new case) the server's live objects hold nothing of the
+    case: not the answers' notes, not the uploaded file, not the widgets' remembered values."""
+    import secrets
+
+    reversed_marker = secrets.token_hex(12)[::-1]
+    at = _fresh(content)
+    saved = InterviewState(answers={"role": "adviser"}, notes="file " + reversed_marker[::-1], notes_in_pdf=True)
+    _upload(at, "case.json", dump_case(content, saved, include_notes=True))
+    at.sidebar.radio(key="section").set_value("tools").run()
+    area = [a for a in at.text_area if a.key.startswith("notes.tools")][0]
+    area.set_value("typed " + reversed_marker[::-1]).run()
+    assert d.state(at).notes.startswith("typed ")
+    del saved, area
+    assert _traces(reversed_marker), "the marker should be found while the case is open"
+    if way_out == "quick_exit":
+        at.button(key="quick_exit").click().run()
+    else:
+        at.sidebar.button(key="new_case").click().run()
+        assert d.state(at).notes == ""
+    assert not at.exception
+    assert _traces(reversed_marker) == []
