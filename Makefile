@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCS := docs/ranking.md
 
-.PHONY: run test lint docs check eval bench loadtest mutation browser-deps clean
+.PHONY: run test lint docs check eval bench loadtest mutation fuzz browser-deps clean
 
 $(STAMP): requirements.txt
 	$(PY) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: $(STAMP)
 
 loadtest: $(STAMP)
 	$(BIN)/python -m benchmarks.loadtest
+
+# The property tests of every reader of a file a person gives us, ten times longer than in make test.
+fuzz: $(STAMP)
+	REMEDY_FUZZ=10 $(BIN)/python -m pytest -q tests/pathways/outputs/test_hostile_inputs.py
 
 # Mutation testing of the condition evaluator, the ranking and the deadlines (docs/testing.md):
 # a fresh mutmut run on 2 workers (config in pyproject.toml), then mutants per module and the

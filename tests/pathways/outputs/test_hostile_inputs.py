@@ -3,6 +3,9 @@ within a bounded time and bounded memory (guards measured in this process, gener
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -14,12 +17,16 @@ from hypothesis import strategies as st
 from harness.hostile import pdf_with_attachment
 from pathways.cli import main
 from pathways.content.store import Content
-from pathways.outputs.case_file import CaseFileError, case_json_from_pdf
+from pathways.engine.facts import FactError, check_facts
+from pathways.engine.recommend import recommend
+from pathways.outputs.case_file import CaseFileError, case_json_from_pdf, load_case
 from pathways.outputs.case_input import CaseInputError, parse_case_text, read_facts_file
 
 HOSTILE = Path(__file__).parents[2] / "fixtures" / "hostile"
 SECONDS = 5.0
 MEGABYTES = 64
+# `make fuzz` runs the property tests below FUZZ times longer (REMEDY_FUZZ=20).
+FUZZ = int(os.environ.get("REMEDY_FUZZ", "1"))
 
 
 def _guarded(fn):
@@ -96,7 +103,7 @@ def test_summary_to_a_missing_folder_says_so(tmp_path: Path, capsys: pytest.Capt
     assert "folder" in capsys.readouterr().err
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * FUZZ, deadline=None)
 @given(st.binary(max_size=4096))
 def test_any_bytes_give_facts_or_a_clear_message(raw: bytes) -> None:
     from pathways.outputs.case_input import decode
@@ -107,10 +114,52 @@ def test_any_bytes_give_facts_or_a_clear_message(raw: bytes) -> None:
         assert str(exc)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * FUZZ, deadline=None)
 @given(st.text(max_size=2000))
 def test_any_text_including_surrogates_gives_facts_or_a_clear_message(text: str) -> None:
     try:
         parse_case_text(text)
     except CaseInputError as exc:
         assert str(exc)
+
+
+@settings(max_examples=100 * FUZZ, deadline=None)
+@given(st.binary(max_size=4096))
+def test_any_bytes_as_a_case_file_give_a_case_or_a_clear_message(content: Content, raw: bytes) -> None:
+    for data in (raw, b"%PDF-1.7\n" + raw):  # as an uploaded case file, and as a damaged PDF
+        try:
+            load_case(content, data)
+        except CaseFileError as exc:
+            assert exc.key in content.ui
+
+
+@settings(max_examples=60 * FUZZ, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+        max_leaves=30,
+    )
+)
+def test_any_json_as_a_case_file_gives_a_case_or_a_clear_message(content: Content, value: object) -> None:
+    wrapped = {"format": "remedy-pathways-case", "schema_version": 1, "answers": value}
+    for data in (value, wrapped):
+        try:
+            load_case(content, json.dumps(data).encode())
+        except CaseFileError as exc:
+            assert exc.key in content.ui
+
+
+@settings(max_examples=60 * FUZZ, deadline=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_any_date_in_the_calendar_gives_advice_or_a_clear_message(content: Content, day: dt.date) -> None:
+    """Dates across the whole calendar: deadlines counted from year 1 or 9999 never crash."""
+    facts = {"role": "victim", "harm_country": "belgium", "relationship": "employee", "harm_types": ["labour_rights"]}
+    facts |= {"harm_date": day.isoformat(), "knowledge_date": day.isoformat(), "employment_ended": True}
+    facts |= {"employment_end_date": day.isoformat()}
+    try:
+        checked = check_facts(content, facts)
+    except FactError as exc:
+        assert exc.key in content.ui
+        return
+    assert recommend(content, checked, "en", dt.date(2026, 11, 29)).recommendations
