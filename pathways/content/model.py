@@ -224,6 +224,9 @@ class DeadlineLimit(Strict):
     counting: Literal["procedural", "calendar"] = "calendar"
     closes: bool = Field(False, description="an appeal period: once it has passed, the route is no longer open")
     long_stop: bool = False
+    # counted from 1 January of the year of the start event, as the State accounting rule counts
+    # claims against the State, the regions and the communities (Coordinated Acts of 17 July 1991, art. 100)
+    from_year_start: bool = False
     applies_if: Condition | None = None
     basis: str = Field(min_length=3, description="the article that sets this limit")
     text: Text

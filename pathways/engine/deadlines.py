@@ -135,6 +135,8 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
                 )
             )
             continue
+        if limit.from_year_start:  # the period runs from 1 January of the event's year
+            start = dt.date(start.year, 1, 1) - dt.timedelta(days=1)
         day, moved = last_day(limit, start)
         out.append(
             DatedLimit(text, limit.basis, day, status_of(day, today), limit.long_stop, moved, closes=limit.closes)
