@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 
+import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 log = logging.getLogger("remedy.app")
@@ -44,3 +45,12 @@ def widget_memory() -> None:
         widgets.widget_metadata.clear()
     except Exception as exc:  # noqa: BLE001 - forgetting must never break the exit
         log.warning("could not drop widget memory: %s", type(exc).__name__)
+
+
+def the_case() -> None:
+    """Forget everything of the case this session holds: its uploads, its session state (with
+    Streamlit's copy from the previous run) and its widgets' descriptions. Quick exit and
+    "New case" both start from here."""
+    uploads()  # the upload store is not part of session_state
+    st.session_state.clear()
+    widget_memory()  # nor are the widgets' descriptions, which hold the notes text

@@ -21,9 +21,7 @@ NEUTRAL_URL = "https://www.google.com/search?q=weather"
 
 
 def _leave() -> None:
-    forget.uploads()  # the upload store is not part of session_state
-    st.session_state.clear()
-    forget.widget_memory()  # nor are the widgets' descriptions, which hold the notes text
+    forget.the_case()
     st.session_state[EXIT_KEY] = True
 
 

@@ -23,9 +23,7 @@ def sections() -> tuple[str, ...]:
 def _new_case() -> None:
     language = state().lang
     seen_notice = st.session_state.get(page_memory.NOTICE_KEY)  # a reload notice is not shown again
-    forget.uploads()
-    st.session_state.clear()  # also the previous run's copy of the case Streamlit keeps
-    forget.widget_memory()
+    forget.the_case()
     if seen_notice is not None:
         st.session_state[page_memory.NOTICE_KEY] = seen_notice
     commit(InterviewState(lang=language))

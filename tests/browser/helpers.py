@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PwTimeout
 
 from components.session import content
+from harness import driver
 from pathways.content.countries import country_name
 from pathways.content.model import Question
 
@@ -68,17 +69,12 @@ def option_label(q: Question, value: Any, lang: str) -> str:
 
 
 def first_choice(q: Question) -> Any:
-    if q.kind == "multi":
-        return [q.options[0].id]
+    """The AppTest driver's answer, except "no" to yes/no questions and an older date."""
     if q.kind == "yesno":
         return False
     if q.kind == "date":
         return (dt.date.today() - dt.timedelta(days=300)).isoformat()
-    if q.kind == "postcode":
-        return "9000"
-    if q.kind == "country":
-        return "BD"
-    return q.options[0].id
+    return driver.first_choice(q)
 
 
 def type_date(page: Page, iso: str) -> None:
