@@ -130,6 +130,19 @@ def _changes(entry: Route | Body, facts: dict[str, Any], trials: list[dict[str, 
     return any(status(entry, trial) != base for trial in trials)
 
 
+def _dates_a_limit(route: Route, fact: str, facts: dict[str, Any]) -> bool:
+    """Whether the date `fact` could date a time limit shown for `route`: the route can still
+    be recommended (open and made for the case) and a limit starting from that date can still
+    apply (a claim for war crimes has no limit to date)."""
+    if evaluate(route.eligible, facts).value is False or evaluate(route.suited, facts).value is False:
+        return False
+    limits = route.deadline.limits if route.deadline else []
+    return any(
+        limit.start_fact == fact and (limit.applies_if is None or evaluate(limit.applies_if, facts).value is not False)
+        for limit in limits
+    )
+
+
 def _rule_can_apply(rule: RankingRule, entries: Iterable[Route | Body]) -> bool:
     return any(attributes_match(rule.entry, entry_attributes(e, kind_of(e))) for e in entries)
 
@@ -150,8 +163,16 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...]) -
         if any(_rule_can_apply(rule, still_open) for rule in readers.rules):
             return True
     if q.kind == "date":
-        open_entries = [e for e in readers.entries if evaluate(e.eligible, facts).value is not False]
-        return bool(open_entries) or any(evaluate(r.eligible, facts).value is not False for r in readers.deadlines)
+        # a date changes an entry through the facts it decides (a contract that has ended), and
+        # only while those are not known already (the answer "I no longer work there" says it)
+        decides = {q.fact} | {f.id for f in content.facts.values() if f.derived_from == q.fact and f.id not in facts}
+        open_entries = [
+            e
+            for e in readers.entries
+            if decides & {p.fact for c in _conditions(e) for p in predicates(c)}
+            and evaluate(e.eligible, facts).value is not False
+        ]
+        return bool(open_entries) or any(_dates_a_limit(route, q.fact, facts) for route in readers.deadlines)
     if not readers.entries:
         return False
     trials = []
