@@ -7,11 +7,10 @@ runs inside an error boundary that keeps the case and never shows a traceback.
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components import (
     catalogue,
     errors,
+    flashes,
     focus,
     header,
     interview,
@@ -24,16 +23,10 @@ from components import (
     sidebar,
     start,
 )
-from components.session import content, state, t, take_flashes
+from components.session import content, state
 from pathways.content.store import ContentInvalid
 
-FLASH = {"error": st.error, "warning": st.warning, "success": st.success, "info": st.info}
 GUIDE = {"start": start.render, "interview": interview.render, "review": review.render, "results": results.render}
-
-
-def show_flashes() -> None:
-    for kind, key, values in take_flashes():
-        FLASH.get(kind, st.info)(t(key, **values))
 
 
 def main() -> None:
@@ -50,7 +43,7 @@ def main() -> None:
     section = sidebar.render()
     page_memory.sync()
     page_memory.lost_notice()
-    show_flashes()
+    flashes.show()
     view = {"tools": catalogue.render, "maintainers": maintainers.render}.get(section) or GUIDE[state().stage]
     try:
         view()

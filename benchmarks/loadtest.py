@@ -14,7 +14,8 @@ Two ways of clicking are run for each N, each against a fresh server:
 
 Everything is bounded: a click times out after 60 s, a level after 300 s, the whole run
 after `--max-seconds`; a level that fails or has a p95 over the aim ends the ladder.
-Then the two-instance proxy check runs (`harness.two_instances`), unless `--no-proxy`.
+Then the two-instance proxy check runs (`harness.two_instances`), unless `--no-proxy`, with
+the largest paced crowd again through nginx and one instance per core.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
-from benchmarks.stats import machine, p95
+from benchmarks.stats import Row, machine, p95, summary
 from harness.server import AppServer
 from harness.wsclient import Session, interview
 
@@ -152,6 +153,20 @@ def run_ladder(mode: str, ladder: list[int], deadline: float) -> list[Level]:
     return levels
 
 
+def bench_rows(ladder: tuple[int, ...] = (50, 100)) -> list[Row]:
+    """`make bench`'s load rows: one paced run per N on a fresh server (the spread over
+    several runs is `make loadtest`'s job, see docs/performance.md)."""
+    rows: list[Row] = []
+    for people in ladder:
+        with AppServer() as srv:
+            level = asyncio.run(_level(srv, people, "paced", seed=people))
+        if not level.ok:
+            raise RuntimeError(f"{people} people: {level.errors[:1] or 'not every interview finished'}")
+        rows.append((f"paced load, {people} people: any click", *summary(level.clicks), "ms"))
+        rows.append((f"paced load, {people} people: click to results", *summary(level.results_clicks), "ms"))
+    return rows
+
+
 def largest_under_aim(levels: list[Level]) -> str:
     good = [lv.people for lv in levels if lv.ok and lv.clicks and p95(lv.clicks) < AIM_P95_MS]
     return str(max(good)) if good else "none"
@@ -181,7 +196,9 @@ def main() -> int:
         from harness import two_instances
 
         print()
-        return two_instances.main([])
+        # the same largest crowd, paced, with one instance per core behind the proxy
+        paced = ["--paced", str(max(ladder))] if "paced" in args.modes.split(",") else []
+        return two_instances.main(paced)
     return 0
 
 

@@ -15,7 +15,7 @@ import logging
 import sys
 import time
 
-from benchmarks import apptest, browser, engine, live, pdf_pages
+from benchmarks import apptest, browser, engine, live, loadtest, pdf_pages
 from benchmarks.stats import Row, machine, table
 from pathways.checks.loader import load_content
 
@@ -32,6 +32,7 @@ def main() -> None:
     rows: list[Row] = engine.rows()
     rows += apptest.rows()
     rows += live.rows()
+    rows += loadtest.bench_rows()
     try:
         rows += browser.rows()
     except RuntimeError as exc:  # no Chromium: the other rows still stand

@@ -18,6 +18,8 @@ import logging
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from components.session import LIVE_KEY, LiveCase
+
 log = logging.getLogger("remedy.app")
 
 
@@ -52,5 +54,8 @@ def the_case() -> None:
     Streamlit's copy from the previous run) and its widgets' descriptions. Quick exit and
     "New case" both start from here."""
     uploads()  # the upload store is not part of session_state
+    holder = st.session_state.get(LIVE_KEY)
+    if isinstance(holder, LiveCase):  # a download button drawn before still holds it
+        holder.forget()
     st.session_state.clear()
     widget_memory()  # nor are the widgets' descriptions, which hold the notes text

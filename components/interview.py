@@ -10,6 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
+from components import errors, flashes, focus, page_memory
 from components import format as fmt
 from components.session import (
     commit,
@@ -187,12 +188,30 @@ def dropped_notice() -> None:
     )
 
 
+@st.fragment
 def render() -> None:
+    """The question screen. It is a fragment: choosing an answer, Next and Back rerun only
+    the question, not the header and sidebar around it (a fifth of the server's work per
+    click). What the rest of the page shows changes only with the stage, so a change of
+    stage reruns the whole page; the address, the leave-page prompt, messages and focus are
+    kept in step here too, since the app's own calls to them do not run on such a rerun."""
+    if state().stage != "interview" or page_memory.retire_notice():
+        st.rerun(scope="app")
+    flashes.show()
+    page_memory.sync()
+    try:
+        _question()
+    except Exception as exc:  # noqa: BLE001 - the error boundary of a rerun of the question alone
+        errors.friendly(__name__, exc)
+    focus.on_new_screen(f"guide/interview/{state().cursor}")
+
+
+def _question() -> None:
     c, s, lg = content(), state(), lang()
     q = current_question(c, s)
     if q is None:  # nothing left to ask: go to the review screen
         commit(to_stage(s, "review"))
-        st.rerun()
+        st.rerun(scope="app")
     n, total = progress(c, s)
     st.progress(n / max(total, 1), text=t("interview.progress", n=n, total=total))
     dropped_notice()

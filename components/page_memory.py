@@ -59,6 +59,15 @@ def sync() -> None:
         )
 
 
+def retire_notice() -> bool:
+    """Once the interview has answers again the lost-answers notice is over: retire it and
+    say whether it may still be on screen (then the whole page must be redrawn)."""
+    if st.session_state.get(NOTICE_KEY) and state().answers:
+        st.session_state[NOTICE_KEY] = False
+        return True
+    return False
+
+
 def lost_notice() -> None:
     """Said once, on the first screen of a session that replaced one with answers."""
     if st.session_state.get(NOTICE_KEY) and not state().answers:

@@ -15,8 +15,9 @@ import streamlit as st
 
 from components import forget
 from components import format as fmt
-from components.session import commit, content, flash, safe_callback, set_section, state, t
+from components.session import LiveCase, commit, content, flash, live, safe_callback, set_section, state, t
 from pathways import LANGS
+from pathways.content.store import Content
 from pathways.engine.interview import InterviewState, set_notes, set_sensitive_choice
 from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import MAX_BYTES, MAX_NOTES, CaseFileError, dump_case, load_case
@@ -30,13 +31,18 @@ def _file_name(kind: str, ext: str) -> str:
     return f"{t(f'file.{kind}')}-{dt.date.today().isoformat()}.{ext}"
 
 
-def case_download(key: str, s: InterviewState | None = None) -> None:
-    """The case file of the state as it is now (notes only if the person chose so)."""
-    s = s or state()
-    c = content()
+def _case_file(c: Content, holder: LiveCase) -> bytes:
+    s = holder.get()
+    return dump_case(c, s, include_notes=s.notes_in_pdf)
+
+
+def case_download(key: str) -> None:
+    """The case file of the state as it is when the button is pressed (notes only if the
+    person chose so): the sidebar's button stays on screen while a question reruns alone."""
+    c, holder = content(), live()
     st.download_button(
         t("save.case_button"),
-        data=lambda: dump_case(c, s, include_notes=s.notes_in_pdf),
+        data=_deferred(lambda: _case_file(c, holder), "case file"),
         file_name=_file_name("case", "json"),
         mime="application/json",
         key=key,
@@ -132,9 +138,20 @@ def sensitive_choice(where: str) -> None:
 
 def takeaway(has_deadlines: bool) -> None:
     """The results page's "take it away" block: PDF, calendar, case file."""
-    s = state()
     st.header(t("takeaway.title"), anchor=False)
     st.markdown(t("takeaway.intro"))
+    notes_choice("takeaway")
+    sensitive_choice("takeaway")
+    _files(has_deadlines)
+    st.caption(t("takeaway.privacy"))
+
+
+@st.fragment
+def _files(has_deadlines: bool) -> None:
+    """The PDF language and the download buttons. A fragment: choosing the PDF's language
+    redraws these buttons only, not the whole results screen. (The include-notes and
+    sensitive-answers choices stay outside it: the sidebar shows the same choice.)"""
+    s = state()
     pdf_lang = st.selectbox(
         t("takeaway.pdf_lang"),
         LANGS,
@@ -142,8 +159,6 @@ def takeaway(has_deadlines: bool) -> None:
         format_func=lambda code: content().text(f"lang.{code}", code),
         key="pdf_lang",
     )
-    notes_choice("takeaway")
-    sensitive_choice("takeaway")
     c = content()
     with st.container(horizontal=True, key="takeaway_buttons"):
         st.download_button(
@@ -172,8 +187,7 @@ def takeaway(has_deadlines: bool) -> None:
                 icon=":material/event:",
                 help=t("takeaway.ics_help"),
             )
-        case_download("download_case_results", s)
-    st.caption(t("takeaway.privacy"))
+        case_download("download_case_results")
 
 
 def sidebar(with_uploader: bool = True) -> None:

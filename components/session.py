@@ -24,6 +24,7 @@ from pathways.content.store import Content
 from pathways.engine.interview import InterviewState
 
 STATE_KEY = "interview"
+LIVE_KEY = "_live"
 REV_KEY = "_rev"
 FLASH_KEY = "_flash"
 SECTION_KEY = "section"
@@ -53,6 +54,37 @@ def _browser_lang() -> str:
     return next((lang for lang in LANGS if locale.startswith(lang)), "en")
 
 
+class LiveCase:
+    """The session's current state, for a file built when its button is pressed.
+
+    A download button drawn in the sidebar stays on screen while the question beside it
+    reruns alone (a fragment), so it must not keep the state it was drawn with. Streamlit
+    builds a deferred file on another thread, outside the script, where `st.session_state`
+    cannot be read; this holder is what the button keeps instead. `forget` empties it so a
+    button left over from before a quick exit or a new case holds nothing of the case.
+    """
+
+    def __init__(self, current: InterviewState) -> None:
+        self.state: InterviewState | None = current
+
+    def get(self) -> InterviewState:
+        if self.state is None:
+            raise RuntimeError("the case was forgotten")
+        return self.state
+
+    def forget(self) -> None:
+        self.state = None
+
+
+def live() -> LiveCase:
+    """This session's `LiveCase`, always holding the state as it is now."""
+    holder = st.session_state.get(LIVE_KEY)
+    if not isinstance(holder, LiveCase):
+        holder = LiveCase(state())
+        st.session_state[LIVE_KEY] = holder
+    return holder
+
+
 def state() -> InterviewState:
     """The interview state of this browser session, created on first use."""
     current = st.session_state.get(STATE_KEY)
@@ -65,6 +97,7 @@ def state() -> InterviewState:
 def commit(new: InterviewState, fresh_widgets: bool = True) -> None:
     """Store the state returned by an engine function; redraw answer widgets from it."""
     st.session_state[STATE_KEY] = new
+    live().state = new
     if fresh_widgets:
         st.session_state[REV_KEY] = rev() + 1
 

@@ -7,6 +7,7 @@ when a measurement fails half-way (the process group is killed on exit).
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -106,3 +107,12 @@ def p95(values: list[float]) -> float:
     """The 95th percentile (nearest rank), as the load test and the proxy check report it."""
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, -(-95 * len(ordered) // 100) - 1))]
+
+
+def run_coroutine(coro):  # noqa: ANN001, ANN201
+    """asyncio.run on a thread of its own: works even when the caller's thread already has a
+    running event loop (as under pytest after Playwright's sync API)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import shutil
 import signal
 import statistics
@@ -26,7 +27,7 @@ import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from harness.server import ROOT, AppServer, free_port, p95
+from harness.server import ROOT, AppServer, free_port, p95, run_coroutine
 from harness.wsclient import Session, first_answer, interview
 
 TEMPLATE = ROOT / "docs" / "deploy" / "nginx.conf"
@@ -188,32 +189,37 @@ async def person(base: str) -> str:
     return route
 
 
-async def crowd(base: str, people: int) -> list[float]:
-    """`people` complete interviews at once through the proxy, no pauses; all click times."""
+async def crowd(base: str, people: int, think: float = 0.0) -> list[list[float]]:
+    """`people` complete interviews at once through the proxy; each person's click times (the
+    last is the click to the results). `think` > 0 paces them as `make loadtest` does: a pause
+    of 0.5-1.5 x `think` seconds before every click, everyone starting within `think` seconds."""
 
-    async def one() -> list[float]:
+    async def one(i: int) -> list[float]:
+        rng = random.Random(i)
+        if think:
+            await asyncio.sleep(rng.random() * think)
         route = await asyncio.to_thread(first_visit, base)
         s = Session(base.replace("http://", "ws://") + "_stcore/stream", headers={"Cookie": f"{COOKIE}={route}"})
         try:
             await s.open()
-            return await interview(s)
+            return await interview(s, think=think, rng=rng)
         finally:
             await s.close()
 
-    results = await asyncio.gather(*(one() for _ in range(people)))
-    return [t for times in results for t in times]
+    return list(await asyncio.gather(*(one(i) for i in range(people))))
 
 
-def _run(coro):  # noqa: ANN001, ANN202
-    """asyncio.run on a thread of its own: works even when the caller's thread already has a
-    running event loop (as under pytest after Playwright's sync API)."""
-    import concurrent.futures
+def _load_line(people: int, how: str, per_person: list[list[float]]) -> str:
+    times = [t for person in per_person for t in person]
+    results = [person[-1] for person in per_person if person]
+    return (
+        f"{people} people at once through nginx, {how}, two instances: click median "
+        f"{statistics.median(times):.0f} ms, p95 {p95(times):.0f} ms, max {max(times):.0f} ms, "
+        f"results click p95 {p95(results):.0f} ms ({len(times)} clicks)"
+    )
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
-
-def check(load: int = 0) -> list[str]:
+def check(load: int = 0, paced: int = 0) -> list[str]:
     """Run the whole check; return report lines; raise ProxyCheckFailed on any failure."""
     binary = find_nginx()
     if binary is None:
@@ -236,7 +242,7 @@ def check(load: int = 0) -> list[str]:
                 return by_route
 
             while len(routes) < MAX_PEOPLE:
-                routes.append(_run(asyncio.wait_for(person(proxy.url), TIMEOUT)))
+                routes.append(run_coroutine(asyncio.wait_for(person(proxy.url), TIMEOUT)))
                 instances = {addr for r in routes for addr in served().get(r, set())}
                 if len(routes) >= MIN_PEOPLE and len(instances) >= 2:
                     break
@@ -259,11 +265,12 @@ def check(load: int = 0) -> list[str]:
                 f"reached one instance; people on both instances ({sorted(used)})",
             ]
             if load:
-                times = _run(asyncio.wait_for(crowd(proxy.url, load), 300))
                 lines.append(
-                    f"{load} people at once through nginx, no pauses, two instances: click median "
-                    f"{statistics.median(times):.0f} ms, p95 {p95(times):.0f} ms, max {max(times):.0f} ms ({len(times)} clicks)"
+                    _load_line(load, "no pauses", run_coroutine(asyncio.wait_for(crowd(proxy.url, load), 300)))
                 )
+            if paced:
+                per_person = run_coroutine(asyncio.wait_for(crowd(proxy.url, paced, think=1.0), 300))
+                lines.append(_load_line(paced, "paced 0.5-1.5 s", per_person))
             if any(srv.popen.poll() is not None for srv in servers):
                 raise ProxyCheckFailed("an instance stopped during the check")
             return lines
@@ -275,9 +282,10 @@ def check(load: int = 0) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--load", type=int, default=25, help="people at once through the proxy (0: none)")
+    parser.add_argument("--paced", type=int, default=0, help="people at once, paced as in make loadtest (0: none)")
     args = parser.parse_args(argv)
     try:
-        for line in check(args.load):
+        for line in check(args.load, args.paced):
             print(line)
     except FileNotFoundError as exc:
         print(f"two-instance check not run: {exc}")

@@ -22,6 +22,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FRAGMENT_DONE = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 MAX_CLICKS = 60  # an interview has about 15 screens; a loop is a bug, not a long interview
 
 
@@ -34,9 +35,11 @@ class Screen:
     """What one script run drew: widgets by user key, headings, and the run's cost."""
 
     widgets: dict[str, tuple[str, Any]] = field(default_factory=dict)  # key -> (element type, proto)
+    fragments: dict[str, str] = field(default_factory=dict)  # key -> id of the fragment it is drawn in
     headings: list[str] = field(default_factory=list)
     messages: int = 0
     nbytes: int = 0
+    fragment_run: bool = False  # only fragments were redrawn: the rest of the page stays
 
     def has(self, key: str) -> bool:
         return key in self.widgets
@@ -107,14 +110,33 @@ class Session:
         rerun.context_info.url = self.url
         for state in values.values():
             rerun.widget_states.widgets.append(state)
+        fragment = ""
         if trigger is not None:
             press = rerun.widget_states.widgets.add()
             press.id = self.widget_id(trigger)
             press.trigger_value = True
+            # As the browser does: a widget inside a fragment reruns only that fragment.
+            fragment = self.screen.fragments.get(trigger, "")
+            rerun.fragment_id = fragment
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
-        self.screen = await asyncio.wait_for(self._read_run(), self.timeout)
+        drawn = await asyncio.wait_for(self._read_run(), self.timeout)
+        self.screen = self._merge(drawn) if drawn.fragment_run else drawn
         return (time.perf_counter() - started) * 1000
+
+    def _merge(self, drawn: Screen) -> Screen:
+        """A fragment's rerun redraws only its own elements: keep the rest of the screen."""
+        redrawn = set(drawn.fragments.values())
+        kept = {k: w for k, w in self.screen.widgets.items() if self.screen.fragments.get(k) not in redrawn}
+        kept_fragments = {k: f for k, f in self.screen.fragments.items() if k in kept}
+        return Screen(
+            widgets={**kept, **drawn.widgets},
+            fragments={**kept_fragments, **drawn.fragments},
+            headings=drawn.headings,
+            messages=drawn.messages,
+            nbytes=drawn.nbytes,
+            fragment_run=True,
+        )
 
     async def _read_run(self) -> Screen:
         screen = Screen()
@@ -134,12 +156,15 @@ class Session:
                 key = _user_key(getattr(proto, "id", "") or "")
                 if key:
                     screen.widgets[key] = (etype, proto)
+                    if fwd.delta.fragment_id:
+                        screen.fragments[key] = fwd.delta.fragment_id
                 if etype == "heading":
                     screen.headings.append(proto.body)
             elif kind == "script_finished":
                 if fwd.script_finished == EARLY_FOR_RERUN:  # the app called st.rerun(): keep reading
                     screen = Screen(messages=screen.messages, nbytes=screen.nbytes)
                     continue
+                screen.fragment_run = fwd.script_finished == FRAGMENT_DONE
                 return screen
 
     def widget_id(self, key: str) -> str:
