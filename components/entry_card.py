@@ -219,13 +219,28 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
 
 
 def card(
-    entry_id: str, lang: str, rec: Recommendation | None = None, expanded: bool = False, number: int | None = None
+    entry_id: str,
+    lang: str,
+    rec: Recommendation | None = None,
+    expanded: bool = False,
+    number: int | None = None,
+    lazy: bool = False,
 ) -> None:
+    """One entry as a card that opens to its details. `lazy` draws the details only once the
+    card is opened (the results' "also possible" and "who can help"): a closed card's text is
+    not read by a screen reader either, but search in the page finds only its title until
+    then, so the five best next steps are never lazy (docs/performance.md)."""
     e = content().entry(entry_id)
     status = rec.deadline.status if rec and rec.deadline else None
     icon = DEADLINE_ICON[status] if status in ("near", "passed") else None
     title = (f"{number}\\. " if number else "") + md(e.title.get(lang))  # "1." alone would start a Markdown list
     if rec is not None and not rec.certain:
         title += f" · {t('entry.maybe')}"
-    with st.expander(title, expanded=expanded, icon=icon, key=f"card_{entry_id}"):
-        details(entry_id, lang, rec)
+    if not lazy:
+        with st.expander(title, expanded=expanded, icon=icon, key=f"card_{entry_id}"):
+            details(entry_id, lang, rec)
+        return
+    box = st.expander(title, expanded=expanded, icon=icon, key=f"card_{entry_id}", on_change="rerun")
+    if box.open:
+        with box:
+            details(entry_id, lang, rec)

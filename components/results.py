@@ -53,7 +53,7 @@ def _tier(name: str, recs: list[Recommendation], lg: str) -> None:
     st.subheader(f"{t(f'results.{name}')} ({len(recs)})", anchor=False)
     st.caption(t(f"results.{name}.about"))
     for r in recs:
-        entry_card.card(r.id, lg, r)
+        entry_card.card(r.id, lg, r, lazy=True)
 
 
 def _excluded(result: Result, lg: str) -> None:
@@ -69,15 +69,16 @@ def _excluded(result: Result, lg: str) -> None:
         )
 
 
-def render() -> None:
-    lg = lang()
-    result = compute()
-    st.header(t("results.title"), anchor=False)
-    st.markdown(t("results.not_advice"))
-    _deadline_alert(result)
-    if not result.recommendations:
-        st.info(t("results.none"))
-    st.button(t("results.change_answers"), key="to_review", on_click=_to_review, icon=":material/edit:")
+@st.fragment
+def _tabs() -> None:
+    """The routes, the timeline, the answer map and what was left out, as tabs.
+
+    Only the open tab is drawn (a hidden tab's text is neither found by search in the page
+    nor read by a screen reader, so nothing is lost), and choosing a tab reruns this
+    fragment alone: the results screen's first drawing skips the chart, the map and the
+    list of entries left out.
+    """
+    lg, result = lang(), compute()
     tabs = st.tabs(
         [
             t("results.tab.routes", n=len(result.recommendations)),
@@ -86,21 +87,37 @@ def render() -> None:
             t("results.tab.not_suggested", n=len(result.excluded)),
         ],
         key="results_tabs",
+        on_change="rerun",
     )
-    with tabs[0]:
-        if result.tier("first"):
-            _first_steps(result.tier("first"), lg)
-        _tier("also", result.tier("also"), lg)
-        _tier("help", result.tier("help"), lg)
-        entry_card.glossary([r.id for r in result.recommendations], lg)
-    with tabs[1]:
-        st.markdown(t("timeline.intro"))
-        charts.timeline(result, lg)
-    with tabs[2]:
-        st.markdown(t("map.intro"))
-        charts.answer_map(result, lg)
-    with tabs[3]:
-        _excluded(result, lg)
+    if tabs[0].open is not False:
+        with tabs[0]:
+            if result.tier("first"):
+                _first_steps(result.tier("first"), lg)
+            _tier("also", result.tier("also"), lg)
+            _tier("help", result.tier("help"), lg)
+            entry_card.glossary([r.id for r in result.recommendations], lg)
+    if tabs[1].open:
+        with tabs[1]:
+            st.markdown(t("timeline.intro"))
+            charts.timeline(result, lg)
+    if tabs[2].open:
+        with tabs[2]:
+            st.markdown(t("map.intro"))
+            charts.answer_map(result, lg)
+    if tabs[3].open:
+        with tabs[3]:
+            _excluded(result, lg)
+
+
+def render() -> None:
+    result = compute()
+    st.header(t("results.title"), anchor=False)
+    st.markdown(t("results.not_advice"))
+    _deadline_alert(result)
+    if not result.recommendations:
+        st.info(t("results.none"))
+    st.button(t("results.change_answers"), key="to_review", on_click=_to_review, icon=":material/edit:")
+    _tabs()
     if state().answers.get("role") in ("adviser", "organisation") or state().notes:
         with st.expander(t("notes.title"), icon=":material/lock:"):
             notes.editor("results", with_choice=False)

@@ -261,6 +261,8 @@ def test_harm_date_gives_dated_deadlines_on_the_results(content: Content) -> Non
     d.answer_all(at, content, choose)
     at.button(key="see_results").click().run()
     assert not at.exception
+    at.session_state["results_tabs"] = at.tabs[1].label  # the timeline is drawn when its tab is chosen
+    at.run()
     charts = at.get("arrow_vega_lite_chart") + at.get("vega_lite_chart")
     infos = [x.value for x in (*at.info, *at.warning, *at.error)]
     assert charts or content.text("timeline.none", "en") in infos

@@ -100,12 +100,29 @@ def test_results_are_grouped_explained_and_mapped(content: Content) -> None:
     assert subheaders[:1] == [content.text("results.first", "nl")]
     assert any(h.startswith(content.text("results.help", "nl")) for h in subheaders)
     assert [e.label.split("\\. ")[0] for e in at.get("expander")[:5]] == ["1", "2", "3", "4", "5"]
-    assert at.get("graphviz_chart")
     expanders = at.get("expander")
     assert len(expanders) >= 3
     page = d.texts(at)
     for key in ("entry.why", "entry.contacts", "entry.legal_basis", "entry.sources", "entry.first_steps"):
         assert f"**{content.text(key, 'nl')}**" in page
+    # the five best next steps are drawn in full; a card below them only once it is opened
+    later = expanders[5:]
+    assert later, "this case has more than five suggestions"
+    why = f"**{content.text('entry.why', 'nl')}**"
+    assert d.texts(at).count(why) == 5
+    opened = next(eid for eid, e in content.entries() if later[0].label.startswith(e.title.get("nl")))
+    at.session_state[f"card_{opened}"] = True
+    at.run()
+    assert d.texts(at).count(why) == 6
+    # only the open tab is drawn: the answer map and what was left out when chosen
+    labels = [tab.label for tab in at.tabs]
+    assert not at.get("graphviz_chart")
+    at.session_state["results_tabs"] = labels[2]
+    at.run()
+    assert at.get("graphviz_chart")
+    at.session_state["results_tabs"] = labels[3]
+    at.run()
+    page = d.texts(at)
     assert content.text("results.not_suggested_intro", "nl") in page
     assert f"**{content.text('results.excluded.not_eligible', 'nl')}" in page  # left out, grouped by reason
 
