@@ -8,6 +8,7 @@ when a measurement fails half-way (the process group is killed on exit).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import signal
 import socket
@@ -112,7 +113,5 @@ def p95(values: list[float]) -> float:
 def run_coroutine(coro):  # noqa: ANN001, ANN201
     """asyncio.run on a thread of its own: works even when the caller's thread already has a
     running event loop (as under pytest after Playwright's sync API)."""
-    import concurrent.futures
-
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coro).result()

@@ -110,24 +110,21 @@ class Session:
         rerun.context_info.url = self.url
         for state in values.values():
             rerun.widget_states.widgets.append(state)
-        fragment = ""
         if trigger is not None:
             press = rerun.widget_states.widgets.add()
             press.id = self.widget_id(trigger)
             press.trigger_value = True
             # As the browser does: a widget inside a fragment reruns only that fragment.
-            fragment = self.screen.fragments.get(trigger, "")
-            rerun.fragment_id = fragment
+            rerun.fragment_id = self.screen.fragments.get(trigger, "")
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         drawn = await asyncio.wait_for(self._read_run(), self.timeout)
-        self.screen = self._merge(drawn) if drawn.fragment_run else drawn
+        self.screen = self._merge(drawn, rerun.fragment_id) if drawn.fragment_run else drawn
         return (time.perf_counter() - started) * 1000
 
-    def _merge(self, drawn: Screen) -> Screen:
+    def _merge(self, drawn: Screen, fragment: str) -> Screen:
         """A fragment's rerun redraws only its own elements: keep the rest of the screen."""
-        redrawn = set(drawn.fragments.values())
-        kept = {k: w for k, w in self.screen.widgets.items() if self.screen.fragments.get(k) not in redrawn}
+        kept = {k: w for k, w in self.screen.widgets.items() if self.screen.fragments.get(k) != fragment}
         kept_fragments = {k: f for k, f in self.screen.fragments.items() if k in kept}
         return Screen(
             widgets={**kept, **drawn.widgets},
