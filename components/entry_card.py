@@ -76,6 +76,8 @@ def _limit_line(lim: DatedLimit, lang: str) -> str:
         when = t("deadline.limit_dated", date=fmt.date(lim.date, lang))
         if lim.moved:
             when += " " + t("deadline.moved")
+        if lim.counted_from:
+            when += " " + t("deadline.counted_from", floor=content().facts[lim.counted_from].label.get(lang).lower())
     elif lim.needs:
         when = t("deadline.limit_needs", needs=lim.needs.lower())
     else:
@@ -93,23 +95,16 @@ def deadline_box(d: DatedDeadline, lang: str) -> None:
     DEADLINE_BOX[d.status](head + "\n\n" + body, icon=DEADLINE_ICON[d.status])
 
 
-def _columns(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> None:
-    for col, sections in zip(st.columns(2), (left, right), strict=True):
-        with col:
-            text = _Text()
-            for key, body in sections:
-                text.section(key, body)
-            text.flush()
-
-
 def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -> None:
     text.section("entry.achieves", ", ".join(t(f"achieves.{a}") for a in r.achieves))
-    text.flush()
-    _columns(
-        [("entry.who_can_use", md(r.who_can_use.get(lang))), ("entry.cost", md(r.cost.get(lang)))],
-        [("entry.against", md(r.against.get(lang))), ("entry.duration", md(r.duration.get(lang)))],
-    )
+    # One after the other, not in two columns: a phone stacks them anyway, and two columns
+    # cost five elements (websocket messages) a card instead of none (docs/performance.md).
+    text.section("entry.who_can_use", md(r.who_can_use.get(lang)))
+    text.section("entry.against", md(r.against.get(lang)))
+    text.section("entry.cost", md(r.cost.get(lang)))
+    text.section("entry.duration", md(r.duration.get(lang)))
     if rec is not None and rec.deadline is not None:
+        text.flush()
         deadline_box(rec.deadline, lang)
         if r.deadline and r.deadline.note:
             text.section("entry.deadline_rules", md(r.deadline.note.get(lang)))
@@ -166,11 +161,8 @@ def glossary(entry_ids: list[str], lang: str) -> None:
 
 def _body_facts(b: Body, lang: str, text: _Text) -> None:
     text.section("entry.helps_with", md(b.helps_with.get(lang)))
-    text.flush()
-    _columns(
-        [("entry.regions", ", ".join(t(f"region.{r}") for r in b.regions))],
-        [("entry.languages", ", ".join(fmt.language_name(code, lang) for code in b.languages))],
-    )
+    text.section("entry.regions", ", ".join(t(f"region.{r}") for r in b.regions))
+    text.section("entry.languages", ", ".join(fmt.language_name(code, lang) for code in b.languages))
 
 
 def _references(e: Route | Body, lang: str, text: _Text) -> None:

@@ -33,11 +33,11 @@ def render() -> None:
     relevant = walk(c, s.answers).relevant
     for i, qid in enumerate(q for q in relevant if q in s.answers):
         q = c.question(qid)
-        with st.container(border=True, key=f"review_{qid}"):
-            cols = st.columns([5, 2], vertical_alignment="center")
-            cols[0].markdown(f"**{i + 1}. {q.text.get(lg)}**")
-            cols[0].markdown(fmt.answer(q, s.answers[qid], lg))
-            cols[1].button(
+        # One bordered row: question and answer as one text, the button beside it (three
+        # elements a row, not seven: each is a websocket message, docs/performance.md).
+        with st.container(border=True, horizontal=True, wrap=False, vertical_alignment="center", key=f"review_{qid}"):
+            st.markdown(f"**{i + 1}. {q.text.get(lg)}**\n\n{fmt.answer(q, s.answers[qid], lg)}", width="stretch")
+            st.button(
                 t("review.change"),
                 key=f"change_{qid}",
                 on_click=_change,
