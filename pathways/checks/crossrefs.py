@@ -201,6 +201,9 @@ def check_vocabulary(content: Content) -> list[ContentError]:
     errors: list[ContentError] = []
     facts_path, ranking_path, bars_path = "data/facts.yaml", "data/ranking.yaml", "data/bars.yaml"
     for fact in content.facts.values():
+        floor = content.facts.get(fact.not_before) if fact.not_before else None
+        if fact.not_before and (fact.type != "date" or floor is None or floor.type != "date"):
+            errors.append(ContentError(facts_path, None, f"fact {fact.id!r}: not_before must join two date facts"))
         if fact.derived_from is None:
             continue
         if fact.derived_from not in content.facts:

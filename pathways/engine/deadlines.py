@@ -4,7 +4,10 @@ Each limit names the case fact that starts its clock (the harm, the day the pers
 of the harm and who caused it, the end of the contract, the decision's notification or
 publication, the final domestic decision). A limit whose start is known gets a date; one
 whose start is unknown is said in words with the answer that would date it, never guessed
-from another date. The earliest dated limit that applies is the date to act by; the others
+from another date, with one exception that errs on the safe side: a start that cannot fall
+before a date the case gives (one learns of a harm on the day it happens at the earliest:
+the fact's `not_before`) is counted from that date, and said to be, as long as the date so
+found has not passed. Acting by it is always in time. The earliest dated limit that applies is the date to act by; the others
 are listed beneath it. A deadline is only called "passed" when the date that decides it is
 known and behind us.
 
@@ -83,6 +86,7 @@ class DatedLimit:
     closes: bool = False  # an appeal period: once passed, the route is closed
     needs: str | None = None  # the answer that would date it, when its start is unknown
     applies: bool = True  # False when it applies only in some cases and the case may not be one
+    counted_from: str | None = None  # the fact of the earlier date it was counted from, its own start unknown
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,21 @@ def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
         return None
 
 
+def safe_side(
+    content: Content, limit: DeadlineLimit, facts: dict[str, Any], today: dt.date
+) -> tuple[dt.date, bool, str] | None:
+    """(last day, moved, the fact counted from) for a limit whose start is unknown but cannot
+    fall before a known date, when counting from that date gives a day not yet passed: the
+    real limit ends then or later. None otherwise (the limit stays undated)."""
+    fact = content.facts.get(limit.start_fact) if limit.start_fact else None
+    floor = _date(facts, fact.not_before) if fact and fact.not_before else None
+    if floor is None or fact is None or fact.not_before is None:
+        return None
+    start = dt.date(floor.year, 1, 1) - dt.timedelta(days=1) if limit.from_year_start else floor
+    day, moved = last_day(limit, start)
+    return (day, moved, fact.not_before) if day >= today else None
+
+
 def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: str, today: dt.date) -> list[DatedLimit]:
     """Every limit of the rule that applies to the case, dated where its start is known."""
     out: list[DatedLimit] = []
@@ -127,6 +146,21 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
             continue
         start = _date(facts, limit.start_fact)
         text = limit.text.get(lang)
+        if start is None and (early := safe_side(content, limit, facts, today)) is not None:
+            day, moved, floor = early
+            out.append(
+                DatedLimit(
+                    text,
+                    limit.basis,
+                    day,
+                    status_of(day, today),
+                    limit.long_stop,
+                    moved,
+                    closes=limit.closes,
+                    counted_from=floor,
+                )
+            )
+            continue
         if start is None:
             needs = content.facts[limit.start_fact].label.get(lang) if limit.start_fact else None
             out.append(

@@ -62,23 +62,25 @@ class Walk:
     first_unanswered: str | None
 
 
-def asks(content: Content, q: Question, facts: dict[str, Any]) -> bool:
+def asks(content: Content, q: Question, facts: dict[str, Any], today: dt.date | None = None) -> bool:
     """Whether the interview asks `q` given the facts so far: its condition is not false and
     some answer to it could change the advice (`pathways.engine.relevance`)."""
     if q.ask_if is not None and evaluate(q.ask_if, facts).value is False:
         return False
     if q.fact in facts:  # an earlier answer already said it ("stop it now" says it is urgent)
         return False
-    return is_relevant(content, q, facts)
+    return is_relevant(content, q, facts, today)
 
 
-def walk(content: Content, answers: dict[str, AnswerValue]) -> Walk:
-    """Go through the questions in order, keeping those the interview asks."""
+def walk(content: Content, answers: dict[str, AnswerValue], today: dt.date | None = None) -> Walk:
+    """Go through the questions in order, keeping those the interview asks. `today` dates
+    time limits (a date is not asked for a limit already dated on the safe side); the
+    graph check fixes it for its reference cases, the app leaves it to the calendar."""
     facts: dict[str, Any] = {}
     relevant: list[str] = []
     first: str | None = None
     for q in content.questions:
-        if not asks(content, q, facts):
+        if not asks(content, q, facts, today):
             continue
         relevant.append(q.id)
         if q.id in answers:

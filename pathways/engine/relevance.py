@@ -10,6 +10,7 @@ are tried one representative per value a condition names, plus one it does not n
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from pathways.content.conditions import Condition, evaluate, predicates
 from pathways.content.model import Body, Question, RankingRule, Route
 from pathways.content.store import Content
 from pathways.engine.answers import apply_answer
+from pathways.engine.deadlines import safe_side
 from pathways.engine.facts import derive_facts, known_postcodes
 from pathways.engine.ranking import attributes_match, entry_attributes, kind_of
 
@@ -130,15 +132,19 @@ def _changes(entry: Route | Body, facts: dict[str, Any], trials: list[dict[str, 
     return any(status(entry, trial) != base for trial in trials)
 
 
-def _dates_a_limit(route: Route, fact: str, facts: dict[str, Any]) -> bool:
+def _dates_a_limit(content: Content, route: Route, fact: str, facts: dict[str, Any], today: dt.date) -> bool:
     """Whether the date `fact` could date a time limit shown for `route`: the route can still
-    be recommended (open and made for the case) and a limit starting from that date can still
-    apply (a claim for war crimes has no limit to date)."""
+    be recommended (open and made for the case), a limit starting from that date can still
+    apply (a claim for war crimes has no limit to date), and that limit is not already dated,
+    on the safe side, from an earlier date the case gives (`deadlines.safe_side`): a later
+    start could then only move a day that has not come yet further away."""
     if evaluate(route.eligible, facts).value is False or evaluate(route.suited, facts).value is False:
         return False
     limits = route.deadline.limits if route.deadline else []
     return any(
-        limit.start_fact == fact and (limit.applies_if is None or evaluate(limit.applies_if, facts).value is not False)
+        limit.start_fact == fact
+        and (limit.applies_if is None or evaluate(limit.applies_if, facts).value is not False)
+        and safe_side(content, limit, facts, today) is None
         for limit in limits
     )
 
@@ -147,12 +153,13 @@ def _rule_can_apply(rule: RankingRule, entries: Iterable[Route | Body]) -> bool:
     return any(attributes_match(rule.entry, entry_attributes(e, kind_of(e))) for e in entries)
 
 
-def is_relevant(content: Content, q: Question, facts: dict[str, Any]) -> bool:
-    return _relevant(content, q.id, _freeze(facts))
+def is_relevant(content: Content, q: Question, facts: dict[str, Any], today: dt.date | None = None) -> bool:
+    """`today` dates the limits a date question could start (the graph check fixes it)."""
+    return _relevant(content, q.id, _freeze(facts), today or dt.date.today())
 
 
 @functools.lru_cache(maxsize=50_000)
-def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...]) -> bool:
+def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...], today: dt.date) -> bool:
     q = content.question(qid)
     readers = _index(content)[q.fact]
     if readers.always:
@@ -172,7 +179,9 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...]) -
             if decides & {p.fact for c in _conditions(e) for p in predicates(c)}
             and evaluate(e.eligible, facts).value is not False
         ]
-        return bool(open_entries) or any(_dates_a_limit(route, q.fact, facts) for route in readers.deadlines)
+        return bool(open_entries) or any(
+            _dates_a_limit(content, route, q.fact, facts, today) for route in readers.deadlines
+        )
     if not readers.entries:
         return False
     trials = []

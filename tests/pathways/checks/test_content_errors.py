@@ -179,3 +179,17 @@ def test_two_routes_that_contradict_each_other_are_reported(tmp_path: Path) -> N
         load_content_from(data)
     found = [e for e in exc.value.errors if "civil_party_investigating_judge.yaml" in str(e)]
     assert found and "'suspends'" in str(found[0]) and "'parallel'" in str(found[0])
+
+
+def test_not_before_must_join_two_date_facts() -> None:
+    import dataclasses
+
+    from pathways.checks.crossrefs import check_vocabulary
+    from pathways.checks.loader import load_content
+
+    content = load_content()
+    wrong = content.facts["knowledge_date"].model_copy(update={"not_before": "role"})
+    broken = dataclasses.replace(content, facts={**content.facts, "knowledge_date": wrong})
+    messages = [e.message for e in check_vocabulary(broken)]
+    assert any("'knowledge_date': not_before must join two date facts" in m for m in messages)
+    assert not any("not_before" in e.message for e in check_vocabulary(content))

@@ -154,9 +154,16 @@ def test_each_limit_keeps_its_own_text_article_and_the_rules_note(content: Conte
     five, twenty = civil_claim_limits(long_stop=False)
     rule = Deadline(limits=[twenty, five], note=named("ask a lawyer"))
     d = dated_deadline(content, rule, {"harm_date": "2026-03-01"}, "en", D(2026, 11, 29))
-    # the five years may end long before the twenty: no date to act by until the start is known
-    assert d is not None and (d.date, d.basis, d.status, d.note) == (None, "five", "unknown_start", "ask a lawyer")
-    assert [(lim.text, lim.basis, lim.status) for lim in d.limits] == [
+    # the five years are counted from the harm on the safe side (knowledge cannot come before it)
+    assert d is not None and (d.date, d.basis, d.status, d.note) == (D(2031, 3, 1), "five", "open", "ask a lawyer")
+    assert [(lim.text, lim.basis, lim.status, lim.counted_from) for lim in d.limits] == [
+        ("five", "art. 2262bis", "open", "harm_date"),
+        ("twenty", "art. 2262bis §1", "open", None),
+    ]
+    old = dated_deadline(content, rule, {"harm_date": "2019-03-01"}, "en", D(2026, 11, 29))
+    # five years from 2019 have passed, yet may not have begun then: no date to act by until it is known
+    assert old is not None and (old.date, old.basis, old.status) == (None, "five", "unknown_start")
+    assert [(lim.text, lim.basis, lim.status) for lim in old.limits] == [
         ("five", "art. 2262bis", "unknown_start"),
         ("twenty", "art. 2262bis §1", "open"),
     ]
@@ -185,9 +192,10 @@ def test_an_unknown_start_does_not_let_a_long_stop_pose_as_the_date_to_act_by(co
     (people act on it); a limit that applies only in some cases (contract ended?) and may not
     apply here does not hold the date back."""
     five, twenty = civil_claim_limits(long_stop=True)
-    d = dated_deadline(content, Deadline(limits=[five, twenty]), {"harm_date": "2024-03-01"}, "en", D(2026, 11, 29))
+    # (a harm of 2019: five years counted from it on the safe side have passed, so they are not)
+    d = dated_deadline(content, Deadline(limits=[five, twenty]), {"harm_date": "2019-03-01"}, "en", D(2026, 11, 29))
     assert d is not None and d.date is None and d.status == "unknown_start"
-    assert d.limits[1].date == D(2044, 3, 1) and d.limits[1].long_stop
+    assert d.limits[1].date == D(2039, 3, 1) and d.limits[1].long_stop
     one_year = DeadlineLimit(
         period=Period(years=1),
         start="end_of_contract",
@@ -204,3 +212,26 @@ def test_an_unknown_start_does_not_let_a_long_stop_pose_as_the_date_to_act_by(co
     assert maybe is not None and maybe.date == D(2031, 1, 10)  # contract may still run: the 5 years stand
     ended = dated_deadline(content, rule, {"harm_date": "2026-01-10", "employment_ended": True}, "en", D(2026, 11, 29))
     assert ended is not None and ended.date is None and ended.basis == "one"  # ended, date unknown: ask for it
+
+
+def test_an_unknown_knowledge_date_is_counted_from_the_harm_on_the_safe_side(content: Content) -> None:
+    # one learns of a harm on the day it happens at the earliest (facts.yaml: not_before), so
+    # five years from the harm is the earliest the limit can end: acting by it is in time
+    rule = Deadline(limits=[limit(Period(years=5), "knowledge_date")])
+    d = dated_deadline(content, rule, {"harm_date": "2025-03-01"}, "en", D(2026, 11, 29))
+    assert d is not None and d.date == D(2030, 3, 1) and d.status == "open"
+    assert d.limits[0].counted_from == "harm_date" and d.limits[0].needs is None
+    # a stated knowledge date is used as it is, and says nothing of the harm
+    told = dated_deadline(
+        content, rule, {"harm_date": "2025-03-01", "knowledge_date": "2026-01-10"}, "en", D(2026, 11, 29)
+    )
+    assert told is not None and told.date == D(2031, 1, 10) and told.limits[0].counted_from is None
+
+
+def test_a_safe_side_date_that_has_passed_is_not_given(content: Content) -> None:
+    # five years from a harm in 2019 have passed, but the person may have learned of it later:
+    # the limit is not called passed, it asks for the date that decides it
+    rule = Deadline(limits=[limit(Period(years=5), "knowledge_date")])
+    d = dated_deadline(content, rule, {"harm_date": "2019-01-01"}, "en", D(2026, 11, 29))
+    assert d is not None and d.date is None and d.status == "unknown_start"
+    assert d.limits[0].counted_from is None

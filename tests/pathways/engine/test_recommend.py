@@ -63,10 +63,16 @@ def test_always_fitting_body_gets_a_why(small: Content) -> None:
 def test_deadline_dates_from_the_facts_that_start_them(small: Content) -> None:
     facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
     rec = next(r for r in recommend(small, facts, "en", TODAY).recommendations if r.id == "test_route")
-    # only the 20-year long stop runs from the harm; the 5 years run from knowledge, not known yet,
-    # so no date is given to act by: the long stop is listed beneath the question for the date
+    # the 20-year long stop runs from the harm; the 5 years run from knowledge, not known yet,
+    # and are counted from the harm on the safe side (one learns of a harm when it happens at the earliest)
+    assert rec.deadline is not None and rec.deadline.date == dt.date(2031, 7, 14) and rec.deadline.status == "open"
+    assert rec.deadline.limits[0].counted_from == "harm_date" and rec.deadline.limits[1].date == dt.date(2046, 7, 14)
+    # a harm so old that the safe-side date has passed: no date to act by; the long stop is
+    # listed beneath the question for the date
+    old = {**facts, "harm_date": "2019-07-14"}
+    rec = next(r for r in recommend(small, old, "en", TODAY).recommendations if r.id == "test_route")
     assert rec.deadline is not None and rec.deadline.date is None and rec.deadline.status == "unknown_start"
-    assert rec.deadline.limits[0].status == "unknown_start" and rec.deadline.limits[1].date == dt.date(2046, 7, 14)
+    assert rec.deadline.limits[0].status == "unknown_start" and rec.deadline.limits[1].date == dt.date(2039, 7, 14)
     known = {**facts, "knowledge_date": "2026-08-01"}
     rec = next(r for r in recommend(small, known, "en", TODAY).recommendations if r.id == "test_route")
     assert rec.deadline is not None and rec.deadline.date == dt.date(2031, 8, 1)

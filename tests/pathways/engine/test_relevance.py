@@ -4,6 +4,7 @@ one fact that decides it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -55,3 +56,14 @@ def test_contract_end_date_is_not_asked_for_an_occupational_disease_alone(conten
     # damage from a disease or accident (the employer is immune; Fedris and the insurer pay)
     assert asks(content, q, {**FORMER_EMPLOYEE, "harm_types": ["labour_rights"]})
     assert not asks(content, q, {**FORMER_EMPLOYEE, "harm_types": ["occupational_disease", "health_safety"]})
+
+
+def test_knowledge_date_is_not_asked_while_the_limit_counted_from_the_harm_is_ahead(content: Content) -> None:
+    q = content.question("knowledge_date")
+    today = dt.date(2026, 11, 29)
+    recent = {**ABROAD_CLAIM, "harm_types": ["environment"], "harm_date": "2025-06-01"}
+    old = {**ABROAD_CLAIM, "harm_types": ["environment"], "harm_date": "2020-06-01"}
+    # five years from a harm in 2025 is still ahead: acting by that day is in time, and a later
+    # knowledge date could only move it further away; for a harm in 2020 it could reopen the claim
+    assert not asks(content, q, recent, today)
+    assert asks(content, q, old, today)
