@@ -180,3 +180,17 @@ def test_an_unknown_fact_never_raises_an_entry(content: Content) -> None:
     known = {**facts, "discrimination_ground": ["origin"], "field": "employment", "be_region": "flanders"}
     unia_known = next(r for r in recommend(content, known, "en", TODAY).recommendations if r.id == "unia")
     assert unia_known.lead and unia_known.score > unia.score
+
+
+def test_a_deadline_counted_from_the_harm_says_so_in_json_and_text(small: Content) -> None:
+    from pathways.outputs.text_report import render_text
+
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "harm_date": "2026-07-14"}
+    result = recommend(small, facts, "fr", TODAY)
+    route = next(r for r in to_json(small, result, "fr")["recommendations"] if r["id"] == "test_route")
+    assert route["deadline"]["date"] == "2031-07-14" and route["deadline"]["counted_from"] == "harm_date"
+    text = render_text(small, result, "fr")
+    assert small.text("deadline.counted_from", "fr", floor=small.facts["harm_date"].label.fr.lower()) in text
+    told = recommend(small, {**facts, "knowledge_date": "2026-08-01"}, "fr", TODAY)
+    route = next(r for r in to_json(small, told, "fr")["recommendations"] if r["id"] == "test_route")
+    assert route["deadline"] == {"date": "2031-08-01", "basis": route["deadline"]["basis"]}
