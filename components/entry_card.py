@@ -76,8 +76,8 @@ def _limit_line(lim: DatedLimit, lang: str) -> str:
         when = t("deadline.limit_dated", date=fmt.date(lim.date, lang))
         if lim.moved:
             when += " " + t("deadline.moved")
-        if lim.counted_from:
-            when += " " + t("deadline.counted_from", floor=content().facts[lim.counted_from].label.get(lang).lower())
+        if lim.counted_from_label:
+            when += " " + t("deadline.counted_from", floor=lim.counted_from_label.lower())
     elif lim.needs:
         when = t("deadline.limit_needs", needs=lim.needs.lower())
     else:

@@ -201,8 +201,7 @@ def check_vocabulary(content: Content) -> list[ContentError]:
     errors: list[ContentError] = []
     facts_path, ranking_path, bars_path = "data/facts.yaml", "data/ranking.yaml", "data/bars.yaml"
     for fact in content.facts.values():
-        floor = content.facts.get(fact.not_before) if fact.not_before else None
-        if fact.not_before and (fact.type != "date" or floor is None or floor.type != "date"):
+        if fact.not_before and {fact.id, fact.not_before} - set(_date_facts(content)):
             errors.append(ContentError(facts_path, None, f"fact {fact.id!r}: not_before must join two date facts"))
         if fact.derived_from is None:
             continue

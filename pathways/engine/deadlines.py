@@ -7,8 +7,8 @@ whose start is unknown is said in words with the answer that would date it, neve
 from another date, with one exception that errs on the safe side: a start that cannot fall
 before a date the case gives (one learns of a harm on the day it happens at the earliest:
 the fact's `not_before`) is counted from that date, and said to be, as long as the date so
-found has not passed. Acting by it is always in time. The earliest dated limit that applies is the date to act by; the others
-are listed beneath it. A deadline is only called "passed" when the date that decides it is
+found has not passed. Acting by it is always in time. The earliest dated limit that applies
+is the date to act by; the others are listed beneath it. A deadline is only called "passed" when the date that decides it is
 known and behind us.
 
 Counting: a period runs from the day after the event and its last day is the same calendar
@@ -87,6 +87,7 @@ class DatedLimit:
     needs: str | None = None  # the answer that would date it, when its start is unknown
     applies: bool = True  # False when it applies only in some cases and the case may not be one
     counted_from: str | None = None  # the fact of the earlier date it was counted from, its own start unknown
+    counted_from_label: str | None = None  # that fact's label, said with the date
 
 
 @dataclass(frozen=True)
@@ -122,19 +123,22 @@ def _date(facts: dict[str, Any], name: str | None) -> dt.date | None:
         return None
 
 
-def safe_side(
-    content: Content, limit: DeadlineLimit, facts: dict[str, Any], today: dt.date
-) -> tuple[dt.date, bool, str] | None:
-    """(last day, moved, the fact counted from) for a limit whose start is unknown but cannot
-    fall before a known date, when counting from that date gives a day not yet passed: the
-    real limit ends then or later. None otherwise (the limit stays undated)."""
+def _ends(limit: DeadlineLimit, start: dt.date) -> tuple[dt.date, bool]:
+    """(last day, moved) of a limit whose clock starts on `start`."""
+    if limit.from_year_start:  # the period runs from 1 January of the event's year
+        start = dt.date(start.year, 1, 1) - dt.timedelta(days=1)
+    return last_day(limit, start)
+
+
+def safe_side(content: Content, limit: DeadlineLimit, facts: dict[str, Any], today: dt.date) -> str | None:
+    """The fact a limit whose own start is unknown is counted from on the safe side: the
+    known date its start cannot fall before, when counting from it gives a day not yet
+    passed (the real limit ends then or later). None otherwise (the limit stays undated)."""
     fact = content.facts.get(limit.start_fact) if limit.start_fact else None
     floor = _date(facts, fact.not_before) if fact and fact.not_before else None
-    if floor is None or fact is None or fact.not_before is None:
+    if fact is None or floor is None or _ends(limit, floor)[0] < today:
         return None
-    start = dt.date(floor.year, 1, 1) - dt.timedelta(days=1) if limit.from_year_start else floor
-    day, moved = last_day(limit, start)
-    return (day, moved, fact.not_before) if day >= today else None
+    return fact.not_before
 
 
 def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: str, today: dt.date) -> list[DatedLimit]:
@@ -146,21 +150,9 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
             continue
         start = _date(facts, limit.start_fact)
         text = limit.text.get(lang)
-        if start is None and (early := safe_side(content, limit, facts, today)) is not None:
-            day, moved, floor = early
-            out.append(
-                DatedLimit(
-                    text,
-                    limit.basis,
-                    day,
-                    status_of(day, today),
-                    limit.long_stop,
-                    moved,
-                    closes=limit.closes,
-                    counted_from=floor,
-                )
-            )
-            continue
+        floor = safe_side(content, limit, facts, today) if start is None else None
+        if floor is not None:
+            start = _date(facts, floor)
         if start is None:
             needs = content.facts[limit.start_fact].label.get(lang) if limit.start_fact else None
             out.append(
@@ -169,11 +161,19 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
                 )
             )
             continue
-        if limit.from_year_start:  # the period runs from 1 January of the event's year
-            start = dt.date(start.year, 1, 1) - dt.timedelta(days=1)
-        day, moved = last_day(limit, start)
+        day, moved = _ends(limit, start)
         out.append(
-            DatedLimit(text, limit.basis, day, status_of(day, today), limit.long_stop, moved, closes=limit.closes)
+            DatedLimit(
+                text,
+                limit.basis,
+                day,
+                status_of(day, today),
+                limit.long_stop,
+                moved,
+                closes=limit.closes,
+                counted_from=floor,
+                counted_from_label=content.facts[floor].label.get(lang) if floor else None,
+            )
         )
     return out
 

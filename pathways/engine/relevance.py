@@ -144,7 +144,7 @@ def _dates_a_limit(content: Content, route: Route, fact: str, facts: dict[str, A
     return any(
         limit.start_fact == fact
         and (limit.applies_if is None or evaluate(limit.applies_if, facts).value is not False)
-        and safe_side(content, limit, facts, today) is None
+        and safe_side(content, limit, facts, today) is None  # not dated from an earlier date already
         for limit in limits
     )
 

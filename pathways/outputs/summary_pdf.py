@@ -279,10 +279,8 @@ def _client_sheet(w: _Writer, result: Result) -> dict[str, Any]:
 def _limit_line(w: _Writer, lim: DatedLimit) -> str:
     if lim.date is not None:
         when = w.date(lim.date) + (" " + w.t("pdf.deadline.moved") if lim.moved else "")
-        if lim.counted_from:
-            when += " " + w.t(
-                "pdf.deadline.counted_from", floor=w.content.facts[lim.counted_from].label.get(w.lang).lower()
-            )
+        if lim.counted_from_label:
+            when += " " + w.t("pdf.deadline.counted_from", floor=lim.counted_from_label.lower())
     elif lim.needs:
         when = w.t("pdf.deadline.needs", needs=lim.needs)
     else:

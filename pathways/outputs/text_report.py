@@ -21,8 +21,8 @@ def _deadline_lines(content: Content, r: Recommendation, lang: str) -> list[str]
     lines = []
     for lim in r.deadline.limits:
         if lim.date is not None:
-            floor = content.facts[lim.counted_from].label.get(lang).lower() if lim.counted_from else ""
-            counted = " " + content.text("deadline.counted_from", lang, floor=floor) if floor else ""
+            floor = lim.counted_from_label
+            counted = " " + content.text("deadline.counted_from", lang, floor=floor.lower()) if floor else ""
             lines.append(f"      @ {format_date(lim.date, lang)}{counted}: {lim.text} ({lim.basis})")
         elif lim.needs:
             lines.append(f"      @ {content.text('deadline.limit_needs', lang, needs=lim.needs.lower())} {lim.text}")
