@@ -170,6 +170,15 @@ def _check_entry(content: Content, entry: Route | Body, doc: YamlDocument) -> li
                     f"glossary term {term!r} does not exist; add it to glossary.yaml",
                 )
             )
+    target = entry.ranking.stands_in_for
+    if target is not None and target not in content.routes:
+        errors.append(
+            ContentError(
+                doc.path,
+                doc.line_of(("ranking", "stands_in_for")),
+                f"ranking.stands_in_for names {target!r}, which is not a route",
+            )
+        )
     if isinstance(entry, Route):
         for k, ob in enumerate(entry.obstacles):
             if isinstance(ob, str) and ob not in content.obstacles:

@@ -252,6 +252,13 @@ class Ranking(Strict):
     lead_bonus: int = Field(
         0, ge=0, le=8, description="extra points when the lead condition holds: the step that decides such cases"
     )
+    stands_in_for: str | None = Field(
+        None,
+        description=(
+            "the route this entry is the concrete door to (a district's legal-aid bureau for second-line legal"
+            " aid): when it is the only such entry suggested, it takes the route's place (rule `stands_in`)"
+        ),
+    )
 
 
 class Entry(Strict):
@@ -316,11 +323,14 @@ class RankingRule(Strict):
     true), `goal` (per goal of the person the route achieves, through `goal_achieves`),
     `when` (the case condition `when` holds and the entry has every attribute in `entry`),
     `uncertain` (eligibility or suitability depends on an unknown fact), `weight` (the
-    maintainer's nudge in the entry's own `ranking.weight`).
+    maintainer's nudge in the entry's own `ranking.weight`), `stands_in` (an entry whose
+    `ranking.stands_in_for` route is also suggested, and is the only one standing in for
+    it, exchanges places with that route when the route ranks higher; it adds no points,
+    so `points` is 0; its text may name `{office}` and `{route}`).
     """
 
     id: str
-    applies: Literal["lead", "goal", "when", "uncertain", "weight"]
+    applies: Literal["lead", "goal", "when", "uncertain", "weight", "stands_in"]
     points: int
     when: Condition | None = None
     entry: dict[str, str | bool | list[str]] = Field(default_factory=dict)
@@ -330,6 +340,8 @@ class RankingRule(Strict):
     def _when_needs_parts(self) -> RankingRule:
         if self.applies == "when" and self.when is None and not self.entry:
             raise ValueError("a 'when' rule needs a case condition `when`, entry attributes `entry`, or both")
+        if self.applies == "stands_in" and self.points != 0:
+            raise ValueError("a 'stands_in' rule exchanges places and adds no points: `points` must be 0")
         return self
 
 

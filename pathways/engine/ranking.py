@@ -91,12 +91,38 @@ def _weight(content: Content, rule: RankingRule, s: Standing, facts: dict[str, A
     return s.entry.ranking.weight
 
 
+def _placed_after_scoring(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
+    return 0  # `stands_in` moves entries once all are scored (stand_in_places), it adds no points
+
+
+def stand_in_places(ids: list[str], entries: dict[str, Route | Body]) -> list[tuple[int, int]]:
+    """(route's place, stand-in's place) for each route that ranks above the one entry standing in for it.
+
+    A district's legal-aid bureau is where a person applies for second-line legal aid: once
+    the bureau is known, an adviser names the bureau, not the route in general, so the
+    bureau takes the route's place and the route takes the bureau's. Where two entries
+    stand in for the same route (the French- and Dutch-speaking bureaus of Brussels, while
+    the person's language is not known), neither does: the general route stays in place.
+    """
+    offices: dict[str, list[int]] = {}
+    for place, entry_id in enumerate(ids):
+        target = entries[entry_id].ranking.stands_in_for
+        if target:
+            offices.setdefault(target, []).append(place)
+    places = []
+    for route_id, found in offices.items():
+        if len(found) == 1 and route_id in ids and ids.index(route_id) < found[0]:
+            places.append((ids.index(route_id), found[0]))
+    return places
+
+
 APPLIERS: dict[str, Applier] = {
     "lead": _lead,
     "goal": _goal,
     "when": _when,
     "uncertain": _uncertain,
     "weight": _weight,
+    "stands_in": _placed_after_scoring,
 }
 
 

@@ -13,7 +13,7 @@ the case (`also`) and support that suits it (`help`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pathways.content.conditions import Finding, evaluate
@@ -23,7 +23,7 @@ from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
 from pathways.engine.explain import explain, sentences
 from pathways.engine.facts import derive_facts
-from pathways.engine.ranking import Standing, kind_of, score
+from pathways.engine.ranking import Standing, kind_of, score, stand_in_places
 
 KIND_ORDER = KINDS  # kept for the views that group by kind
 # A law that applies within this horizon is shown (with its start date); one further off is not yet a route.
@@ -106,12 +106,31 @@ def _judge(
 def _tiered(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
     """Best first; the first `first_tier_size` are the next steps, then other routes, then help."""
     ranked = sorted(recs, key=lambda r: (-r.score, KINDS.index(r.kind), r.entry.title.get(lang)))
+    ranked = _stand_ins(content, ranked, lang)
     size = content.ranking.first_tier_size
     first = [_with_tier(r, "first") for r in ranked[:size]]
     rest = ranked[size:]
     also = [_with_tier(r, "also") for r in rest if r.kind != "support"]
     help_ = [_with_tier(r, "help") for r in rest if r.kind == "support"]
     return [*first, *also, *help_]
+
+
+def _stand_ins(content: Content, ranked: list[Recommendation], lang: str) -> list[Recommendation]:
+    """The ranking table's `stands_in` rule: an office takes the place of the route it is the door to.
+
+    The two exchange places, scores and reasons, so the order still follows the score and
+    each shows why it sits where it does, with the rule's sentence naming both.
+    """
+    rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
+    if rule is None:
+        return ranked
+    out = list(ranked)
+    for route_at, office_at in stand_in_places([r.id for r in ranked], {r.id: r.entry for r in ranked}):
+        route, office = ranked[route_at], ranked[office_at]
+        text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=route.entry.title.get(lang))
+        out[route_at] = replace(office, score=route.score, rank_basis=[*route.rank_basis, text])
+        out[office_at] = replace(route, score=office.score, rank_basis=[*office.rank_basis, text])
+    return out
 
 
 def _with_tier(rec: Recommendation, tier: str) -> Recommendation:

@@ -1,8 +1,10 @@
-"""The one process-wide setting of the app: TCP_NODELAY on the server's sockets, so a
-rerun's messages are not held back by Nagle's algorithm (docs/performance.md)."""
+"""The process-wide settings of the app: TCP_NODELAY on the server's sockets, so a rerun's
+messages are not held back by Nagle's algorithm, and the start-up objects frozen out of
+garbage collection (docs/performance.md)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import sys
@@ -44,3 +46,23 @@ def test_other_descriptors_are_left_alone_and_stay_open() -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_first_run_freezes_what_was_loaded_and_later_garbage_is_still_collected() -> None:
+    """What the process loaded before the first run is kept out of full collections; a
+    reference cycle a session leaves behind afterwards is still collected."""
+    server_tuning.once.cache_clear()
+    gc.unfreeze()
+    try:
+        server_tuning.once()
+        assert gc.get_freeze_count() > 0
+
+        class Node:
+            pass
+
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        del a, b
+        assert gc.collect() >= 2
+    finally:
+        gc.unfreeze()

@@ -42,6 +42,12 @@ CASES = [
     ),
     ("unknown_interaction.yaml", "routes/test_route.yaml", "interaction names unknown route 'no_such_route'", 33),
     (
+        "unknown_stand_in.yaml",
+        "routes/test_route.yaml",
+        "ranking.stands_in_for names 'no_such_route', which is not a route",
+        40,
+    ),
+    (
         "unknown_obstacle.yaml",
         "routes/test_route.yaml",
         "obstacle 'no_such_obstacle' does not exist; add it to obstacles.yaml",

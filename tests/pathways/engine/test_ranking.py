@@ -40,6 +40,7 @@ def test_every_rule_has_a_test() -> None:
         "high_cost_low_income",
         "uncertain",
         "weight",
+        "stands_in",
     }
     from pathways.checks.loader import load_content
 
@@ -172,3 +173,53 @@ def test_a_goal_the_table_does_not_map_adds_nothing(content: Content) -> None:
     s = standing(ranked, "civil_liability_claim")  # achieves compensation and stop_harm
     goals = {"goals": ["compensation", "stop_harm"]}
     assert delta(ranked, s, s, goals, {}) == rule_points(content, "goal")
+
+
+def _without_stand_ins(content: Content) -> Content:
+    return with_rules(content, *[r for r in content.ranking.rules if r.applies != "stands_in"])
+
+
+LOW_INCOME_TENANT = {"role": "victim", "harm_country": "belgium", "be_region": "flanders", "lives_in": "belgium",
+                     "relationship": "service_user", "harm_types": ["discrimination", "land_housing"],
+                     "discrimination_ground": ["origin"], "field": "housing", "goals": ["stop_harm", "compensation"],
+                     "public_body_involved": True, "public_body_level": ["regional"],
+                     "decision_type": "individual_decision", "urgency": "urgent", "income": "low"}  # fmt: skip
+
+
+def test_a_districts_bureau_takes_the_place_of_the_route_it_stands_in_for(content: Content) -> None:
+    """Second-line legal aid is applied for at the bureau of the person's district: once the
+    postcode names that bureau, the bureau sits where the route would and the route where the
+    bureau would, with scores and reasons exchanged and the rule's sentence on both."""
+    from pathways.engine.recommend import recommend
+
+    facts = {**LOW_INCOME_TENANT, "postcode": "2060"}  # Antwerp: the Antwerp bar
+    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
+    recs = recommend(content, facts, "en").recommendations
+    ids = [r.id for r in recs]
+    route_at, office_at = plain.index("second_line_legal_aid"), plain.index("bjb_antwerp")
+    assert route_at < office_at, "the case must rank the general route first for the rule to act"
+    assert ids[route_at] == "bjb_antwerp" and ids[office_at] == "second_line_legal_aid"
+    moved = {"bjb_antwerp", "second_line_legal_aid", "first_line_legal_aid_flanders", "first_line_legal_aid"}
+    assert [i for i in ids if i not in moved] == [i for i in plain if i not in moved]
+    office, route = recs[route_at], recs[office_at]
+    assert office.score >= route.score
+    sentence = next(r.text.en for r in content.ranking.rules if r.applies == "stands_in")
+    assert sentence.split("{")[0] in office.rank_basis[-1] and route.rank_basis[-1] == office.rank_basis[-1]
+    assert "Antwerp" in office.rank_basis[-1]
+
+
+def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) -> None:
+    """Brussels has a French- and a Dutch-speaking bureau: while the person's language is not
+    known, neither is the one door, so the general route keeps its place."""
+    from pathways.engine.recommend import recommend
+
+    facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
+    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
+    ids = [r.id for r in recommend(content, facts, "en").recommendations]
+    assert {"baj_brussels_fr", "bjb_brussels_nl", "second_line_legal_aid"} <= set(ids)
+    assert ids == plain
+
+
+def test_a_stands_in_rule_adds_no_points() -> None:
+    with pytest.raises(ValueError, match="points` must be 0"):
+        RankingRule(id="x", applies="stands_in", points=2, text=Text(nl="t", fr="t", de="t", en="t"))
