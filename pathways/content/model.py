@@ -253,7 +253,7 @@ class Ranking(Strict):
         0, ge=0, le=8, description="extra points when the lead condition holds: the step that decides such cases"
     )
     stands_in_for: str | None = Field(
-        None,
+        default=None,
         description=(
             "the route this entry is the concrete door to (a district's legal-aid bureau for second-line legal"
             " aid): when it is the only such entry suggested, it takes the route's place (rule `stands_in`)"
