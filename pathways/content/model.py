@@ -255,7 +255,7 @@ class Ranking(Strict):
     stands_in_for: str | None = Field(
         default=None,
         description=(
-            "the route this entry is the concrete door to (a district's legal-aid bureau for second-line legal"
+            "the route this entry is the concrete door to (a bar's legal-aid bureau for second-line legal"
             " aid): when it is the only such entry suggested, it takes the route's place (rule `stands_in`)"
         ),
     )

@@ -98,8 +98,8 @@ def _placed_after_scoring(content: Content, rule: RankingRule, s: Standing, fact
 def stand_in_places(ids: list[str], entries: dict[str, Route | Body]) -> list[tuple[int, int]]:
     """(route's place, stand-in's place) for each route that ranks above the one entry standing in for it.
 
-    A district's legal-aid bureau is where a person applies for second-line legal aid: once
-    the bureau is known, an adviser names the bureau, not the route in general, so the
+    The legal-aid bureau of the person's bar is where second-line legal aid is applied for:
+    once the bureau is known, an adviser names the bureau, not the route in general, so the
     bureau takes the route's place and the route takes the bureau's. Where two entries
     stand in for the same route (the French- and Dutch-speaking bureaus of Brussels, while
     the person's language is not known), neither does: the general route stays in place.

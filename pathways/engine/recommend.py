@@ -118,8 +118,8 @@ def _tiered(content: Content, recs: list[Recommendation], lang: str) -> list[Rec
 def _stand_ins(content: Content, ranked: list[Recommendation], lang: str) -> list[Recommendation]:
     """The ranking table's `stands_in` rule: an office takes the place of the route it is the door to.
 
-    The two exchange places, scores and reasons, so the order still follows the score and
-    each shows why it sits where it does, with the rule's sentence naming both.
+    The two exchange places and scores, so the order still follows the score; each keeps
+    its own reasons, to which the rule's sentence naming both is added.
     """
     rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
     if rule is None:
@@ -128,8 +128,8 @@ def _stand_ins(content: Content, ranked: list[Recommendation], lang: str) -> lis
     for route_at, office_at in stand_in_places([r.id for r in ranked], {r.id: r.entry for r in ranked}):
         route, office = ranked[route_at], ranked[office_at]
         text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=route.entry.title.get(lang))
-        out[route_at] = replace(office, score=route.score, rank_basis=[*route.rank_basis, text])
-        out[office_at] = replace(route, score=office.score, rank_basis=[*office.rank_basis, text])
+        out[route_at] = replace(office, score=route.score, rank_basis=[*office.rank_basis, text])
+        out[office_at] = replace(route, score=office.score, rank_basis=[*route.rank_basis, text])
     return out
 
 

@@ -186,10 +186,10 @@ LOW_INCOME_TENANT = {"role": "victim", "harm_country": "belgium", "be_region": "
                      "decision_type": "individual_decision", "urgency": "urgent", "income": "low"}  # fmt: skip
 
 
-def test_a_districts_bureau_takes_the_place_of_the_route_it_stands_in_for(content: Content) -> None:
-    """Second-line legal aid is applied for at the bureau of the person's district: once the
+def test_a_bars_bureau_takes_the_place_of_the_route_it_stands_in_for(content: Content) -> None:
+    """Second-line legal aid is applied for at the bureau of the person's bar: once the
     postcode names that bureau, the bureau sits where the route would and the route where the
-    bureau would, with scores and reasons exchanged and the rule's sentence on both."""
+    bureau would, with scores exchanged; each keeps its own reasons, plus the rule's sentence."""
     from pathways.engine.recommend import recommend
 
     facts = {**LOW_INCOME_TENANT, "postcode": "2060"}  # Antwerp: the Antwerp bar
@@ -203,9 +203,12 @@ def test_a_districts_bureau_takes_the_place_of_the_route_it_stands_in_for(conten
     assert [i for i in ids if i not in moved] == [i for i in plain if i not in moved]
     office, route = recs[route_at], recs[office_at]
     assert office.score >= route.score
-    sentence = next(r.text.en for r in content.ranking.rules if r.applies == "stands_in")
-    assert sentence.split("{")[0] in office.rank_basis[-1] and route.rank_basis[-1] == office.rank_basis[-1]
-    assert "Antwerp" in office.rank_basis[-1]
+    before = {r.id: r for r in recommend(_without_stand_ins(content), facts, "en").recommendations}
+    assert (office.score, route.score) == (before["second_line_legal_aid"].score, before["bjb_antwerp"].score)
+    assert office.rank_basis[:-1] == before["bjb_antwerp"].rank_basis
+    assert route.rank_basis[:-1] == before["second_line_legal_aid"].rank_basis
+    assert route.rank_basis[-1] == office.rank_basis[-1]
+    assert "Antwerp" in office.rank_basis[-1] and "Second-line legal aid" in office.rank_basis[-1]
 
 
 def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) -> None:
