@@ -92,3 +92,16 @@ def test_reference_cases_meet_short_interviews(content: Content) -> None:
     assert len(stats.paths) == len(cases) > 100
     assert stats.longest <= MAX_PATH_LENGTH
     assert stats.median <= MAX_MEDIAN
+
+
+def test_cases_kept_outside_the_interview_limit_really_exceed_it(content: Content) -> None:
+    """`tests/graded-outside-interview/` may hold only graded cases the interview cannot reach
+    within the limit: a case that fits belongs in `tests/graded/`, where the limit is checked.
+    Their grades must still name entries the catalogue has."""
+    folder = TESTS / "graded-outside-interview"
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stats = reference_paths(content, [check_facts(content, data["facts"])])
+        assert stats.longest > MAX_PATH_LENGTH, f"{path.name} fits the interview: move it to tests/graded/"
+        graded = set(data.get("essential", [])) | set(data.get("relevant", [])) | set(data.get("wrong", []))
+        assert graded <= set(content.routes) | set(content.bodies), path.name
