@@ -105,6 +105,12 @@ class DatedDeadline:
         return self.date is not None
 
     @property
+    def counted_from(self) -> str | None:
+        """The fact the date to act by was counted from on the safe side (`safe_side`), if any:
+        the date to act by is the first limit's."""
+        return self.limits[0].counted_from if self.date is not None and self.limits else None
+
+    @property
     def closed(self) -> bool:
         """Every limit is an appeal period whose last day has passed: the route is no longer open.
 

@@ -109,11 +109,12 @@ def stand_in_places(ids: list[str], entries: dict[str, Route | Body]) -> list[tu
         target = entries[entry_id].ranking.stands_in_for
         if target:
             offices.setdefault(target, []).append(place)
-    places = []
-    for route_id, found in offices.items():
-        if len(found) == 1 and route_id in ids and ids.index(route_id) < found[0]:
-            places.append((ids.index(route_id), found[0]))
-    return places
+    at = {entry_id: place for place, entry_id in enumerate(ids)}
+    return [
+        (at[route_id], found[0])
+        for route_id, found in offices.items()
+        if len(found) == 1 and route_id in at and at[route_id] < found[0]
+    ]
 
 
 APPLIERS: dict[str, Applier] = {

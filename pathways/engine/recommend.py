@@ -167,9 +167,8 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
         }
         if r.deadline and r.deadline.date:
             out["deadline"] = {"date": r.deadline.date.isoformat(), "basis": r.deadline.basis}
-            floors = [lim.counted_from for lim in r.deadline.limits if lim.date == r.deadline.date and lim.counted_from]
-            if floors:  # dated on the safe side from an earlier date (deadlines.safe_side)
-                out["deadline"]["counted_from"] = floors[0]
+            if r.deadline.counted_from:  # dated on the safe side from an earlier date
+                out["deadline"]["counted_from"] = r.deadline.counted_from
         out["score"] = r.score
         out["rank_basis"] = r.rank_basis
         return out
