@@ -163,7 +163,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from pathways.outputs.graded import report, run
 
     content = _load(args.data)
-    scores, total = run(content, args.cases)
+    scores, total = run(content, args.cases, args.through_interview)
     print(report(scores, total))
     failures = total.failures()
     for failure in failures:
@@ -199,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     cat.set_defaults(func=cmd_catalogue)
     ev = sub.add_parser("eval", help="measure recommendations on graded cases (essential, relevant, wrong)")
     ev.add_argument("cases", type=Path, nargs="?", default=Path("tests/graded"), help="folder of graded case files")
+    ev.add_argument(
+        "--through-interview",
+        action="store_true",
+        help="give recommend only the facts the interview would ask for (what the app shows), not all the case's facts",
+    )
     ev.set_defaults(func=cmd_eval)
     summ = sub.add_parser("summary", help="the summary PDF for the facts in a file")
     summ.add_argument("--facts", type=Path, required=True)

@@ -60,13 +60,17 @@ def lead_table() -> str:
 
 
 def graded_figures() -> str:
-    """The totals of the in-repository graded cases (tests/graded)."""
-    _, total = run(load_content(), ROOT / "tests" / "graded")
+    """The totals of the in-repository graded cases (tests/graded): with all of each case's
+    facts (what `recommend` is measured on), and through the interview (what the app shows
+    someone who knows the same facts, given the questions it asks)."""
+    content = load_content()
+    _, total = run(content, ROOT / "tests" / "graded")
+    _, app = run(content, ROOT / "tests" / "graded", through_interview=True)
     return (
-        "| measure | result | aim |\n|---|---|---|\n"
-        f"| graded cases | {total.cases} | ≥ 40 |\n"
-        f"| essentials among the first five | {total.recall:.2f} | ≥ 0.90 |\n"
-        f"| share of the list that is essential or relevant | {total.precision:.2f} | ≥ 0.80 |\n"
-        f"| wrong entries recommended | {total.wrong} | 0 |\n"
-        f"| median list length | {total.median_length:g} | ≤ 12 |\n"
+        "| measure | all the facts | through the interview | aim |\n|---|---|---|---|\n"
+        f"| graded cases | {total.cases} | {app.cases} | ≥ 40 |\n"
+        f"| essentials among the first five | {total.recall:.2f} | {app.recall:.2f} | ≥ 0.90 |\n"
+        f"| share of the list that is essential or relevant | {total.precision:.2f} | {app.precision:.2f} | ≥ 0.80 |\n"
+        f"| wrong entries recommended | {total.wrong} | {app.wrong} | 0 |\n"
+        f"| median list length | {total.median_length:g} | {app.median_length:g} | ≤ 12 |\n"
     )

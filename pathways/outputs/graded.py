@@ -5,6 +5,13 @@ ids: `essential` (must be among the first five), `relevant` (fine anywhere) and 
 (must not be recommended). The grades are never changed to match the output; this module
 only runs `recommend` and counts. `python -m pathways eval DIR` prints a line per case and
 the totals, and fails when a total misses its aim.
+
+The facts of a graded case are all the grader knew. The interview does not ask all of them:
+to stay short it asks a question only where content says it may matter (a question's
+`ask_if`, then the relevance check), so someone using the app leaves some of them unknown.
+`--through-interview` measures that too: each case's facts are turned into the answers the
+interview would collect (`answers_from_facts`), walked, and only the facts of the questions
+asked reach `recommend`, which is what the app would show that person.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any
 from pathways.content.store import Content
 from pathways.content.yaml_source import read_yaml
 from pathways.engine.facts import check_facts
+from pathways.engine.interview import answers_from_facts, walk
 from pathways.engine.recommend import recommend
 
 FIRST = 5
@@ -56,8 +64,16 @@ class Totals:
         return out
 
 
-def score_case(content: Content, name: str, data: dict[str, Any]) -> CaseScore:
+def interview_facts(content: Content, facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts the interview collects from someone who knows `facts`: the answers to the
+    questions it asks; what it does not ask stays unknown."""
+    return walk(content, answers_from_facts(content, facts)).facts
+
+
+def score_case(content: Content, name: str, data: dict[str, Any], through_interview: bool = False) -> CaseScore:
     facts = check_facts(content, data.get("facts") or {})
+    if through_interview:
+        facts = interview_facts(content, facts)
     ids = [r.id for r in recommend(content, facts, "en").recommendations]
     essential = list(data.get("essential") or [])
     relevant = set(data.get("relevant") or [])
@@ -89,8 +105,11 @@ def totals(scores: list[CaseScore]) -> Totals:
     )
 
 
-def run(content: Content, folder: Path) -> tuple[list[CaseScore], Totals]:
-    scores = [score_case(content, path.stem, read_yaml(path).data or {}) for path in sorted(folder.glob("*.yaml"))]
+def run(content: Content, folder: Path, through_interview: bool = False) -> tuple[list[CaseScore], Totals]:
+    scores = [
+        score_case(content, path.stem, read_yaml(path).data or {}, through_interview)
+        for path in sorted(folder.glob("*.yaml"))
+    ]
     return scores, totals(scores)
 
 

@@ -61,6 +61,7 @@ ABROAD_ORGANISATION = [
     ("public_body_involved", None),
     ("relationship", "community_member"),
     ("sector", "energy_infrastructure"),
+    ("country", "CO"),  # where abroad: some routes and bodies work only in some countries
     ("harm_types", ["land_housing", "discrimination"]),
     ("financiers", ["eib"]),  # the area of life decides nothing for harm abroad: not asked
     ("goals", ["stop_harm"]),
@@ -105,6 +106,8 @@ def test_changing_an_earlier_answer_drops_only_what_became_irrelevant(small: Con
     # coming from the review screen: the newly relevant questions are asked, then review again
     assert current_question(small, state).id == "sector"
     state = answer(small, state, "sector", "construction")
+    assert current_question(small, state).id == "country"
+    state = answer(small, state, "country", "BR")
     assert current_question(small, state).id == "financiers"
     state = answer(small, state, "financiers", [])
     # no knowledge date: its only limit is the civil claim's, which is not for an employee
@@ -189,7 +192,7 @@ def test_a_question_whose_answers_change_nothing_is_skipped(small: Content) -> N
     in_belgium, _ = run(small, [*BELGIAN_EMPLOYEE[:6]])
     in_belgium = answer(small, in_belgium, "harm_types", ["discrimination"])
     assert current_question(small, in_belgium).id == "discrimination_ground"
-    abroad, seen = run(small, ABROAD_ORGANISATION[:7])
+    abroad, seen = run(small, ABROAD_ORGANISATION[:8])
     assert "discrimination_ground" not in seen and current_question(small, abroad).id == "financiers"
 
 

@@ -1,0 +1,90 @@
+"""Measuring graded cases: the counts, and the facts the interview would actually collect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pathways.content.store import Content
+from pathways.engine.facts import check_facts
+from pathways.engine.recommend import recommend
+from pathways.outputs.graded import interview_facts, run, score_case
+
+WORKER = {
+    "role": "victim",
+    "harm_country": "belgium",
+    "lives_in": "belgium",
+    "be_region": "flanders",
+    "relationship": "employee",
+    "harm_types": ["labour_rights"],
+    "goals": ["compensation"],
+    "urgency": "past",
+    "company_link": "belgian_company",
+    "public_body_involved": False,
+    "sector": "construction",
+    "postcode": "9000",
+}
+
+
+def test_counts_essentials_in_the_first_five_and_wrong_entries(content: Content) -> None:
+    ids = [r.id for r in recommend(content, check_facts(content, WORKER), "en").recommendations]
+    case = {"facts": WORKER, "essential": [ids[0], ids[-1]], "relevant": [ids[1]], "wrong": [ids[2]]}
+    score = score_case(content, "worker", case)
+    assert (score.essentials, score.essentials_first, score.useful, score.length) == (2, 1, 3, len(ids))
+    assert score.wrong == (ids[2],)
+    assert score.missed == (ids[-1],)
+
+
+def test_the_interview_leaves_what_it_does_not_ask_unknown(content: Content) -> None:
+    got = interview_facts(content, check_facts(content, WORKER))
+    assert got["relationship"] == "employee"
+    # the sector is asked only for harm abroad with a Belgian company, or for a consumer
+    assert "sector" not in got
+    # the postcode picks the legal-aid bureau: asked while the income is not known to be higher
+    assert got["postcode"] == "9000"
+
+
+def test_the_country_is_asked_for_harm_abroad(content: Content) -> None:
+    frontier = {
+        **WORKER,
+        "harm_country": "eu",
+        "country": "DE",
+        "company_link": "none",
+        "be_region": "wallonia",
+        "postcode": "4730",
+    }
+    got = interview_facts(content, check_facts(content, frontier))
+    assert got["country"] == "DE"
+    ids = [r.id for r in recommend(content, got, "en").recommendations]
+    assert "acv_csc" in ids[:5]  # the frontier-worker service, which depends on the country
+
+
+def test_a_garment_worker_who_does_not_know_the_buyer_is_asked_the_sector(content: Content) -> None:
+    worker = {
+        "role": "victim",
+        "harm_country": "non_eu",
+        "country": "BD",
+        "lives_in": "non_eu",
+        "relationship": "supply_chain_worker",
+        "harm_types": ["health_safety", "labour_rights"],
+        "sector": "garment_textile",
+        "goals": ["stop_harm"],
+        "urgency": "urgent",
+    }
+    case = {
+        "facts": worker,
+        "essential": ["international_accord", "schone_kleren_campagne"],
+        "relevant": [],
+        "wrong": [],
+    }
+    assert score_case(content, "garment", case, through_interview=True).essentials_first == 2
+
+
+def test_run_through_the_interview_scores_the_interview_facts(content: Content, tmp_path: Path) -> None:
+    case = {"facts": WORKER, "essential": ["labour_tribunal"], "relevant": [], "wrong": []}
+    (tmp_path / "worker.yaml").write_text(yaml.safe_dump(case), encoding="utf-8")
+    scores, _ = run(content, tmp_path, through_interview=True)
+    facts = interview_facts(content, check_facts(content, WORKER))
+    expected = len(recommend(content, facts, "en").recommendations)
+    assert [s.length for s in scores] == [expected]
