@@ -88,3 +88,27 @@ def test_run_through_the_interview_scores_the_interview_facts(content: Content, 
     facts = interview_facts(content, check_facts(content, WORKER))
     expected = len(recommend(content, facts, "en").recommendations)
     assert [s.length for s in scores] == [expected]
+
+
+def test_an_authority_s_decision_is_asked_its_area_of_life(content: Content) -> None:
+    """A CPAS refusal goes to the labour tribunal, not the Council of State: the area decides."""
+    refused = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "lives_in": "belgium",
+        "be_region": "wallonia",
+        "relationship": "service_user",
+        "public_body_involved": True,
+        "public_body_level": ["local"],
+        "decision_type": "individual_decision",
+        "harm_types": ["other"],
+        "field": "social_protection",
+        "goals": ["compensation"],
+        "urgency": "urgent",
+        "income": "low",
+        "postcode": "4000",
+    }
+    got = interview_facts(content, check_facts(content, refused))
+    assert got["field"] == "social_protection"
+    ids = [r.id for r in recommend(content, got, "en").recommendations]
+    assert ids[0] == "labour_tribunal" and "council_of_state" not in ids
