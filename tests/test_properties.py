@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pathways import LANGS
 from pathways.checks.loader import load_content
+from pathways.content.conditions import evaluate, truth
 from pathways.content.countries import country_codes
 from pathways.engine.facts import known_postcodes
 from pathways.engine.interview import InterviewState, answer, current_question, start
@@ -89,3 +90,25 @@ def test_every_answer_sequence_ends_at_the_results(data: st.DataObject) -> None:
     assert state.stage == "review"
     assert len(asked) <= len(CONTENT.questions)
     # every question asked could change the advice at the moment it was asked (the engine's rule)
+
+
+def _all_conditions() -> list[Any]:
+    conds: list[Any] = []
+    for _, entry in CONTENT.entries():
+        conds += [entry.eligible, entry.suited] + ([entry.lead] if entry.lead is not None else [])
+    for route in CONTENT.routes.values():
+        conds += [lim.applies_if for lim in (route.deadline.limits if route.deadline else []) if lim.applies_if]
+    conds += [q.ask_if for q in CONTENT.questions if q.ask_if is not None]
+    conds += [rule.when for rule in CONTENT.ranking.rules if rule.when is not None]
+    return conds
+
+
+CONDITIONS = _all_conditions()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts=FACTS)
+def test_truth_without_the_trace_is_the_value_of_the_traced_evaluation(facts: dict[str, Any]) -> None:
+    """The relevance check and the interview use `truth`; what is shown uses `evaluate`."""
+    for cond in CONDITIONS:
+        assert truth(cond, facts) is evaluate(cond, facts).value

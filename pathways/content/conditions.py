@@ -204,6 +204,37 @@ def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -
     raise TypeError(f"not a condition: {cond!r}")
 
 
+def truth(cond: Condition, facts: dict[str, Any]) -> Truth:
+    """The value `evaluate` gives, without its trace: for callers that only ask whether a
+    condition holds (the interview's relevance check tries every answer to every question, so it
+    evaluates conditions millions of times and never shows why). Kleene logic, short-circuited."""
+    if isinstance(cond, Predicate):
+        actual = facts.get(cond.fact)
+        if actual is None:
+            if cond.op == "known":
+                return cond.known is False
+            return _IF_UNKNOWN[cond.if_unknown]
+        return _test(cond, actual)
+    if isinstance(cond, (AllOf, AnyOf)):
+        decisive = isinstance(cond, AnyOf)  # one true part decides an `any`, one false part an `all`
+        unknown = False
+        for part in cond.any if isinstance(cond, AnyOf) else cond.all:
+            value = truth(part, facts)
+            if value is decisive:
+                return decisive
+            unknown = unknown or value is None
+        return None if unknown else not decisive
+    if isinstance(cond, Not):
+        inner = truth(cond.not_, facts)
+        return None if inner is None else not inner
+    if isinstance(cond, Always):
+        return True
+    raise TypeError(f"not a condition: {cond!r}")
+
+
+_IF_UNKNOWN: dict[str, Truth] = {"unknown": None, "true": True, "false": False}
+
+
 def predicates(cond: Condition) -> list[Predicate]:
     """Every predicate in a condition, for vocabulary checks and graph dependencies."""
     if isinstance(cond, Predicate):

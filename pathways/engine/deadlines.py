@@ -27,7 +27,7 @@ from typing import Any
 
 import holidays
 
-from pathways.content.conditions import evaluate
+from pathways.content.conditions import truth
 from pathways.content.model import Deadline, DeadlineLimit, Period
 from pathways.content.store import Content
 
@@ -151,7 +151,7 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
     """Every limit of the rule that applies to the case, dated where its start is known."""
     out: list[DatedLimit] = []
     for limit in rule.limits:
-        applies = True if limit.applies_if is None else evaluate(limit.applies_if, facts).value
+        applies = True if limit.applies_if is None else truth(limit.applies_if, facts)
         if applies is False:
             continue
         start = _date(facts, limit.start_fact)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pathways.content.conditions import evaluate
+from pathways.content.conditions import truth
 from pathways.content.countries import country_codes
 from pathways.content.model import Question, option_value
 from pathways.content.store import Content
@@ -65,7 +65,7 @@ class Walk:
 def asks(content: Content, q: Question, facts: dict[str, Any], today: dt.date | None = None) -> bool:
     """Whether the interview asks `q` given the facts so far: its condition is not false and
     some answer to it could change the advice (`pathways.engine.relevance`)."""
-    if q.ask_if is not None and evaluate(q.ask_if, facts).value is False:
+    if q.ask_if is not None and truth(q.ask_if, facts) is False:
         return False
     if q.fact in facts:  # an earlier answer already said it ("stop it now" says it is urgent)
         return False

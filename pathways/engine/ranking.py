@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pathways.content.conditions import evaluate
+from pathways.content.conditions import truth
 from pathways.content.model import Body, RankingRule, Route
 from pathways.content.store import Content
 
@@ -78,7 +78,7 @@ def _goal(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any
 
 
 def _when(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
-    if rule.when is not None and evaluate(rule.when, facts).value is not True:
+    if rule.when is not None and truth(rule.when, facts) is not True:
         return 0
     return 1 if attributes_match(rule.entry, entry_attributes(s.entry, s.kind)) else 0
 

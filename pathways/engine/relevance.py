@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pathways.content.conditions import Condition, evaluate, predicates
+from pathways.content.conditions import Condition, predicates, truth
 from pathways.content.model import Body, Question, RankingRule, Route
 from pathways.content.store import Content
 from pathways.engine.answers import apply_answer
@@ -116,13 +116,13 @@ def _freeze(facts: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 def status(entry: Route | Body, facts: dict[str, Any]) -> tuple[Any, ...]:
     """What the advice shows of an entry: left out (not open, or not made for this), or in,
     certain or not, and first step or not."""
-    eligible = evaluate(entry.eligible, facts).value
+    eligible = truth(entry.eligible, facts)
     if eligible is False:
         return ("not_eligible",)
-    suited = evaluate(entry.suited, facts).value
+    suited = truth(entry.suited, facts)
     if suited is False:
         return ("not_suited",)
-    lead = evaluate(entry.lead, facts).value if entry.lead is not None else False
+    lead = truth(entry.lead, facts) if entry.lead is not None else False
     return (eligible, suited, lead)
 
 
@@ -138,12 +138,12 @@ def _dates_a_limit(content: Content, route: Route, fact: str, facts: dict[str, A
     apply (a claim for war crimes has no limit to date), and that limit is not already dated,
     on the safe side, from an earlier date the case gives (`deadlines.safe_side`): a later
     start could then only move a day that has not come yet further away."""
-    if evaluate(route.eligible, facts).value is False or evaluate(route.suited, facts).value is False:
+    if truth(route.eligible, facts) is False or truth(route.suited, facts) is False:
         return False
     limits = route.deadline.limits if route.deadline else []
     return any(
         limit.start_fact == fact
-        and (limit.applies_if is None or evaluate(limit.applies_if, facts).value is not False)
+        and (limit.applies_if is None or truth(limit.applies_if, facts) is not False)
         and safe_side(content, limit, facts, today) is None  # not dated from an earlier date already
         for limit in limits
     )
@@ -166,7 +166,7 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...], t
         return True
     facts = derive_facts(content, dict((k, list(v) if isinstance(v, tuple) else v) for k, v in frozen))
     if readers.rules:
-        still_open = [e for _, e in content.entries() if evaluate(e.eligible, facts).value is not False]
+        still_open = [e for _, e in content.entries() if truth(e.eligible, facts) is not False]
         if any(_rule_can_apply(rule, still_open) for rule in readers.rules):
             return True
     if q.kind == "date":
@@ -177,7 +177,7 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...], t
             e
             for e in readers.entries
             if decides & {p.fact for c in _conditions(e) for p in predicates(c)}
-            and evaluate(e.eligible, facts).value is not False
+            and truth(e.eligible, facts) is not False
         ]
         return bool(open_entries) or any(
             _dates_a_limit(content, route, q.fact, facts, today) for route in readers.deadlines

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from pathways.content.conditions import AllOf, Always, AnyOf, Condition, Not, Predicate, evaluate, predicates
+from pathways.content.conditions import AllOf, Always, AnyOf, Condition, Not, Predicate, evaluate, predicates, truth
 
 parse = TypeAdapter(Condition).validate_python
 
@@ -45,6 +45,18 @@ def test_false_beats_unknown_in_all_and_true_beats_unknown_in_any() -> None:
     any_c = parse({"any": [{"fact": "income", "equals": "low"}, {"fact": "harm_country", "equals": "belgium"}]})
     assert evaluate(any_c, {"harm_country": "belgium"}).value is True
     assert evaluate(any_c, {"harm_country": "eu"}).value is None
+
+
+def test_truth_gives_the_same_three_values_without_the_trace() -> None:
+    all_c = parse({"all": [{"fact": "income", "equals": "low"}, {"fact": "harm_country", "equals": "belgium"}]})
+    any_c = parse({"any": [{"fact": "income", "equals": "low"}, {"fact": "harm_country", "equals": "belgium"}]})
+    not_c = parse({"not": {"fact": "income", "equals": "low", "if_unknown": "false"}})
+    for facts in ({}, {"harm_country": "eu"}, {"harm_country": "belgium"}, {"income": "low", "harm_country": "eu"}):
+        for cond in (all_c, any_c, not_c):
+            assert truth(cond, facts) is evaluate(cond, facts).value
+    assert truth(all_c, {"harm_country": "eu"}) is False  # false beats unknown
+    assert truth(any_c, {"harm_country": "eu"}) is None  # nothing true, one unknown
+    assert truth(not_c, {}) is True  # unknown read as false, then negated
 
 
 def test_any_false_lists_every_failed_alternative() -> None:
