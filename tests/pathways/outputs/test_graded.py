@@ -41,8 +41,11 @@ def test_the_interview_leaves_what_it_does_not_ask_unknown(content: Content) -> 
     assert got["relationship"] == "employee"
     # the sector is asked only for harm abroad with a Belgian company, or for a consumer
     assert "sector" not in got
-    # the postcode picks the legal-aid bureau: asked while the income is not known to be higher
-    assert got["postcode"] == "9000"
+    # the postcode picks the bar's legal-aid bureau, which is for a low income: with the income
+    # unknown it is not asked; with a low income it is
+    assert "postcode" not in got
+    low = interview_facts(content, check_facts(content, {**WORKER, "income": "low"}))
+    assert low["postcode"] == "9000"
 
 
 def test_the_country_is_asked_for_harm_abroad(content: Content) -> None:
