@@ -54,7 +54,7 @@ class Totals:
     def failures(self) -> list[str]:
         out = []
         if self.recall < AIMS["recall"]:
-            out.append(f"essentials among the first five {self.recall:.2f} < {AIMS['recall']}")
+            out.append(f"essentials among the first five {self.recall:.3f} < {AIMS['recall']}")
         if self.precision < AIMS["precision"]:
             out.append(f"precision {self.precision:.2f} < {AIMS['precision']}")
         if self.wrong > AIMS["wrong"]:
@@ -126,7 +126,7 @@ def report(scores: list[CaseScore], total: Totals) -> str:
         )
     lines.append("")
     lines.append(
-        f"{total.cases} cases: essentials among the first five {total.recall:.2f} (aim ≥ {AIMS['recall']}), "
+        f"{total.cases} cases: essentials among the first five {total.recall:.3f} (aim ≥ {AIMS['recall']}), "
         f"precision {total.precision:.2f} (aim ≥ {AIMS['precision']}), wrong recommended {total.wrong} "
         f"(aim {AIMS['wrong']}), median list length {total.median_length:g} (aim ≤ {AIMS['median_length']})"
     )
