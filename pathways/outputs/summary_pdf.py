@@ -222,6 +222,15 @@ def _nearest_deadline(w: _Writer, recs: list[Recommendation]) -> dict[str, Any]:
     return out
 
 
+def _serves_language(entry: Route | Body, lang: str) -> bool:
+    """Whether an office can be spoken to in the reader's language. Routes name no language of
+    their own; a body whose languages are all Belgian national languages other than the reader's
+    does not (a reader in English or German is served by any, as no office is refused them)."""
+    if not isinstance(entry, Body) or lang not in ("nl", "fr"):
+        return True
+    return lang in entry.languages
+
+
 def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     """Whom to call first: support among the next steps, the local legal-aid office (found from
     the postcode), the other next steps, then the other help; contacts with a phone number
@@ -234,9 +243,13 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     candidates += [r for r in result.tier("help") if r not in candidates]
     chosen: list[tuple[Recommendation, Contact]] = []
     seen: set[str] = set()
-    for want_phone in (True, False):
+    # an office that serves the reader's language before one that does not (in Brussels the two
+    # bars' bureaus), then a number before a website
+    for in_language, want_phone in ((True, True), (True, False), (False, True), (False, False)):
         for rec in candidates:
             if len(chosen) >= CLIENT_CONTACTS or any(r is rec for r, _ in chosen):
+                continue
+            if _serves_language(rec.entry, w.lang) != in_language:
                 continue
             fits = (
                 c for c in rec.entry.contacts if bool(c.phone) == want_phone and (c.phone or str(c.website)) not in seen
