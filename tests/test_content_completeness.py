@@ -105,3 +105,20 @@ def test_cases_kept_outside_the_interview_limit_really_exceed_it(content: Conten
         assert stats.longest > MAX_PATH_LENGTH, f"{path.name} fits the interview: move it to tests/graded/"
         graded = set(data.get("essential", [])) | set(data.get("relevant", [])) | set(data.get("wrong", []))
         assert graded <= set(content.routes) | set(content.bodies), path.name
+
+
+def test_every_deadline_cites_its_basis_in_each_language(content: Content) -> None:
+    """A deadline's legal basis is shown beside the date in the reader's language; the older
+    plain-string form is still read, but content written that way is complete only in English."""
+    plain = [
+        route_id
+        for route_id, route in content.routes.items()
+        if route.deadline
+        for limit in route.deadline.limits
+        if isinstance(limit.basis, str)
+    ]
+    assert plain == []
+    route = content.routes["labour_tribunal"]
+    assert route.deadline is not None
+    texts = {lang: route.deadline.limits[0].basis_in(lang) for lang in LANGS}
+    assert len(set(texts.values())) == len(LANGS)  # four languages, four different citations

@@ -163,7 +163,13 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
             needs = content.facts[limit.start_fact].label.get(lang) if limit.start_fact else None
             out.append(
                 DatedLimit(
-                    text, limit.basis, None, "unknown_start", limit.long_stop, needs=needs, applies=applies is True
+                    text,
+                    limit.basis_in(lang),
+                    None,
+                    "unknown_start",
+                    limit.long_stop,
+                    needs=needs,
+                    applies=applies is True,
                 )
             )
             continue
@@ -171,7 +177,7 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
         out.append(
             DatedLimit(
                 text,
-                limit.basis,
+                limit.basis_in(lang),
                 day,
                 status_of(day, today),
                 limit.long_stop,
