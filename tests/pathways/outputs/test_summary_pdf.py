@@ -25,7 +25,7 @@ from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import load_case
 from pathways.outputs.case_input import state_from_file
 from pathways.outputs.sensitive import SENSITIVE_FACTS
-from pathways.outputs.summary_pdf import drawable, render_summary
+from pathways.outputs.summary_pdf import drawable, render_summary, summary_data
 
 LANGS = ("nl", "fr", "de", "en")
 TODAY = dt.date(2026, 11, 29)
@@ -310,3 +310,37 @@ def test_command_line_and_app_produce_the_same_pdf(small: Content, tmp_path: Pat
     out = tmp_path / "out.pdf"
     render_summary_file(small, facts_file, "en", out)
     assert out.read_bytes() == render_summary(small, _state(small), "en")
+
+
+def test_whom_to_call_prefers_an_office_in_the_reader_s_language(content: Content) -> None:
+    """In Brussels both bars' legal-aid bureaus are suggested while the person's language is not
+    known; a French reader is sent to the French-speaking one, a Dutch reader to the other, and a
+    reader in English to one of them (neither is refused to them)."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "lives_in": "belgium",
+        "be_region": "brussels",
+        "relationship": "service_user",
+        "public_body_involved": True,
+        "public_body_level": ["federal"],
+        "decision_type": "inaction",
+        "field": "social_protection",
+        "harm_types": ["land_housing"],
+        "goals": ["stop_harm"],
+        "urgency": "urgent",
+        "income": "low",
+    }
+    state = InterviewState(answers=answers_from_facts(content, facts))
+    bureaus = {"fr": content.bodies["baj_brussels_fr"], "nl": content.bodies["bjb_brussels_nl"]}
+    for lang in ("fr", "nl", "en"):
+        data, result = summary_data(content, state, lang, include_notes=False, today=TODAY)
+        assert {"baj_brussels_fr", "bjb_brussels_nl"} <= {r.id for r in result.recommendations}
+        named = [c["name"] for c in data["client"]["contacts"]]
+        offered = {lg: {c.name.get(lang) for c in b.contacts} for lg, b in bureaus.items()}
+        if lang == "en":
+            assert (offered["fr"] | offered["nl"]) & set(named), named
+        else:
+            other = "nl" if lang == "fr" else "fr"
+            assert named[0] in offered[lang], named
+            assert not offered[other] & set(named), named
