@@ -109,7 +109,7 @@ def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -
         if r.deadline and r.deadline.note:
             text.section("entry.deadline_rules", md(r.deadline.note.get(lang)))
     elif r.deadline:
-        rules = [f"{lim.text.get(lang)} ({lim.basis_in(lang)})" for lim in r.deadline.limits]
+        rules = [f"{lim.text.get(lang)} ({lim.basis.get(lang)})" for lim in r.deadline.limits]
         text.section("entry.deadline_rules", _list(rules + ([r.deadline.note.get(lang)] if r.deadline.note else [])))
     text.section("entry.first_steps", _list([s.get(lang) for s in r.first_steps], numbered=True))
     if r.documents:

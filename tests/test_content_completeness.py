@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from pathways import LANGS
 from pathways.checks.graph import MAX_MEDIAN, MAX_PATH_LENGTH, reference_paths
 from pathways.checks.loader import load_content
+from pathways.content.model import DeadlineLimit
 from pathways.content.store import Content
 from pathways.engine.facts import check_facts
 
@@ -108,17 +110,13 @@ def test_cases_kept_outside_the_interview_limit_really_exceed_it(content: Conten
 
 
 def test_every_deadline_cites_its_basis_in_each_language(content: Content) -> None:
-    """A deadline's legal basis is shown beside the date in the reader's language; the older
-    plain-string form is still read, but content written that way is complete only in English."""
-    plain = [
-        route_id
-        for route_id, route in content.routes.items()
-        if route.deadline
-        for limit in route.deadline.limits
-        if isinstance(limit.basis, str)
-    ]
-    assert plain == []
-    route = content.routes["labour_tribunal"]
-    assert route.deadline is not None
-    texts = {lang: route.deadline.limits[0].basis_in(lang) for lang in LANGS}
+    """A deadline's legal basis is shown beside the date in the reader's language: a citation
+    written once, in one language, is refused when the content is read."""
+    limit = content.routes["labour_tribunal"].deadline.limits[0]  # type: ignore[union-attr]
+    assert DeadlineLimit.model_validate(limit.model_dump(by_alias=True)) == limit  # the form read from the files
+    plain = limit.model_dump(by_alias=True) | {"basis": "Judicial Code art. 580"}
+    with pytest.raises(ValidationError) as refused:
+        DeadlineLimit.model_validate(plain)
+    assert {error["loc"][0] for error in refused.value.errors()} == {"basis"}
+    texts = {lang: limit.basis.get(lang) for lang in LANGS}
     assert len(set(texts.values())) == len(LANGS)  # four languages, four different citations

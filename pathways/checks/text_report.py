@@ -229,5 +229,5 @@ def deadline_rules(content: Content) -> list[str]:
             if limit.applies_if is not None:
                 flags.append("only in some cases")
             start = limit.start + (f" ({limit.start_fact})" if limit.start_fact else ", not asked")
-            lines.append(f"{route_id}: {length} from {start}; {', '.join(flags)}; {limit.basis_in('en')}")
+            lines.append(f"{route_id}: {length} from {start}; {', '.join(flags)}; {limit.basis.get('en')}")
     return lines

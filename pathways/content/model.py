@@ -231,14 +231,8 @@ class DeadlineLimit(Strict):
     # claims against the State, the regions and the communities (Coordinated Acts of 17 July 1991, art. 100)
     from_year_start: bool = False
     applies_if: Condition | None = None
-    # in each language (a plain string, the first form of the files, is still read and shown as
-    # written: content in that form is complete only in English)
-    basis: Text | str = Field(description="the article that sets this limit, cited in each language")
+    basis: Text = Field(description="the article that sets this limit, cited in each language")
     text: Text
-
-    def basis_in(self, lang: str) -> str:
-        """The citation in the reader's language."""
-        return self.basis if isinstance(self.basis, str) else self.basis.get(lang)
 
 
 class Deadline(Strict):

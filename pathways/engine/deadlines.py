@@ -164,7 +164,7 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
             out.append(
                 DatedLimit(
                     text,
-                    limit.basis_in(lang),
+                    limit.basis.get(lang),
                     None,
                     "unknown_start",
                     limit.long_stop,
@@ -177,7 +177,7 @@ def limits_for(content: Content, rule: Deadline, facts: dict[str, Any], lang: st
         out.append(
             DatedLimit(
                 text,
-                limit.basis_in(lang),
+                limit.basis.get(lang),
                 day,
                 status_of(day, today),
                 limit.long_stop,

@@ -15,9 +15,7 @@ T = Text(nl="t", fr="t", de="t", en="t")
 
 
 def limit(period: Period, start_fact: str | None, counting: str = "calendar", **kw: object) -> DeadlineLimit:
-    return DeadlineLimit(
-        period=period, start="other", start_fact=start_fact, counting=counting, basis="art. 1", text=T, **kw
-    )  # type: ignore[arg-type]
+    return DeadlineLimit(period=period, start="other", start_fact=start_fact, counting=counting, basis=T, text=T, **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -110,14 +108,18 @@ def named(text: str) -> Text:
 def civil_claim_limits(long_stop: bool) -> tuple[DeadlineLimit, DeadlineLimit]:
     """Old Civil Code art. 2262bis §1: five years from knowledge, twenty from the harm."""
     five = DeadlineLimit(
-        period=Period(years=5), start="knowledge", start_fact="knowledge_date", basis="art. 2262bis", text=named("five")
+        period=Period(years=5),
+        start="knowledge",
+        start_fact="knowledge_date",
+        basis=named("art. 2262bis"),
+        text=named("five"),
     )
     twenty = DeadlineLimit(
         period=Period(years=20),
         start="harm_date",
         start_fact="harm_date",
         long_stop=long_stop,
-        basis="art. 2262bis §1",
+        basis=named("art. 2262bis §1"),
         text=named("twenty"),
     )
     return five, twenty
@@ -201,11 +203,11 @@ def test_an_unknown_start_does_not_let_a_long_stop_pose_as_the_date_to_act_by(co
         start="end_of_contract",
         start_fact="employment_end_date",
         applies_if={"fact": "employment_ended", "equals": True},
-        basis="art. 15",
+        basis=named("art. 15"),
         text=named("one"),
     )
     five_harm = DeadlineLimit(
-        period=Period(years=5), start="harm_date", start_fact="harm_date", basis="art. 15", text=named("five")
+        period=Period(years=5), start="harm_date", start_fact="harm_date", basis=named("art. 15"), text=named("five")
     )
     rule = Deadline(limits=[five_harm, one_year])
     maybe = dated_deadline(content, rule, {"harm_date": "2026-01-10"}, "en", D(2026, 11, 29))
