@@ -259,6 +259,14 @@ class Ranking(Strict):
             " aid): when it is the only such entry suggested, it takes the route's place (rule `stands_in`)"
         ),
     )
+    folded_into_office: bool = Field(
+        default=False,
+        description=(
+            "for a route: when exactly one office standing in for it is suggested, the office is listed and"
+            " the route is not (its card would repeat the office's); the route is left out as not suited,"
+            " with the `stands_in` rule's sentence naming the office"
+        ),
+    )
 
 
 class Entry(Strict):

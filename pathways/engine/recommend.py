@@ -149,8 +149,34 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
             recs.append(judged)
         else:
             excluded.append(judged)
+    recs, folded = _folded_into_offices(content, recs, lang)
+    excluded += folded
     excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
     return Result(_tiered(content, recs, lang), excluded, facts)
+
+
+def _folded_into_offices(
+    content: Content, recs: list[Recommendation], lang: str
+) -> tuple[list[Recommendation], list[Exclusion]]:
+    """Routes marked `folded_into_office` whose one office is suggested: the office is listed, not both.
+
+    Free first-line legal advice is given by the Community's service for the person's region;
+    once that service is named, a card for the route in general would only repeat it. Where
+    two offices could be the door (Brussels' two Communities), the route stays.
+    """
+    rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
+    if rule is None:
+        return recs, []
+    kept: list[Recommendation] = []
+    folded: list[Exclusion] = []
+    for rec in recs:
+        offices = [o for o in recs if o.entry.ranking.stands_in_for == rec.id]
+        if not (rec.entry.ranking.folded_into_office and len(offices) == 1):
+            kept.append(rec)
+            continue
+        text = rule.text.get(lang).format(office=offices[0].entry.title.get(lang), route=rec.entry.title.get(lang))
+        folded.append(Exclusion(rec.id, rec.entry, rec.kind, [text], "not_suited"))
+    return kept, folded
 
 
 def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:

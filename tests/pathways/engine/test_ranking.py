@@ -193,7 +193,9 @@ def test_a_bars_bureau_takes_the_place_of_the_route_it_stands_in_for(content: Co
     from pathways.engine.recommend import recommend
 
     facts = {**LOW_INCOME_TENANT, "postcode": "2060"}  # Antwerp: the Antwerp bar
+    # the general first-line route is left out once its one service is listed (next test)
     plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
+    plain = [i for i in plain if i != "first_line_legal_aid"]
     recs = recommend(content, facts, "en").recommendations
     ids = [r.id for r in recs]
     route_at, office_at = plain.index("second_line_legal_aid"), plain.index("bjb_antwerp")
@@ -226,3 +228,33 @@ def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) ->
 def test_a_stands_in_rule_adds_no_points() -> None:
     with pytest.raises(ValueError, match="points` must be 0"):
         RankingRule(id="x", applies="stands_in", points=2, text=Text(nl="t", fr="t", de="t", en="t"))
+
+
+def test_free_first_advice_is_listed_through_the_one_service_that_gives_it(content: Content) -> None:
+    """In Flanders the Flemish Commissions for Legal Aid give first-line advice: their card is
+    listed and the route's general card, which would repeat it, is left out as not suited with
+    the `stands_in` sentence naming the service. Without the rule both would be listed."""
+    from pathways.engine.recommend import recommend
+
+    facts = {**LOW_INCOME_TENANT, "postcode": "2060"}
+    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
+    assert {"first_line_legal_aid", "first_line_legal_aid_flanders"} <= set(plain)
+    result = recommend(content, facts, "en")
+    ids = [r.id for r in result.recommendations]
+    assert "first_line_legal_aid_flanders" in ids and "first_line_legal_aid" not in ids
+    left_out = next(e for e in result.excluded if e.id == "first_line_legal_aid")
+    assert left_out.reason == "not_suited"
+    assert "First-line legal aid in Flanders" in left_out.why_not[0]
+
+
+def test_free_first_advice_stays_listed_where_two_services_could_give_it(content: Content) -> None:
+    """In Brussels the Dutch- and the French-speaking services both give it: the route stays."""
+    from pathways.engine.recommend import recommend
+
+    facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
+    ids = [r.id for r in recommend(content, facts, "en").recommendations]
+    assert {
+        "first_line_legal_aid",
+        "first_line_legal_aid_flanders",
+        "first_line_legal_aid_wallonia_brussels_fr",
+    } <= set(ids)
