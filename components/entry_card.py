@@ -159,8 +159,15 @@ def glossary(entry_ids: list[str], lang: str) -> None:
             st.markdown("\n".join(f"- **{md(g.term.get(lang))}**: {md(g.definition.get(lang))}" for g in terms))
 
 
-def _body_facts(b: Body, lang: str, text: _Text) -> None:
+def _body_facts(b: Body, lang: str, rec: Recommendation | None, text: _Text) -> None:
     text.section("entry.helps_with", md(b.helps_with.get(lang)))
+    route = content().routes.get(rec.stands_for) if rec is not None and rec.stands_for else None
+    if route is not None:  # listed in the route's place: the route's own card is not listed
+        text.section("entry.door_to", md(route.title.get(lang)))
+        text.section("entry.who_can_use", md(route.who_can_use.get(lang)))
+        text.section("entry.cost", md(route.cost.get(lang)))
+        if route.caveats:
+            text.section("entry.caveats", _list([c.get(lang) for c in route.caveats]))
     text.section("entry.regions", ", ".join(t(f"region.{r}") for r in b.regions))
     text.section("entry.languages", ", ".join(fmt.language_name(code, lang) for code in b.languages))
 
@@ -205,7 +212,7 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
         _obstacles(e, lang, text)
         _interactions(e, lang, text)
     else:
-        _body_facts(e, lang, text)
+        _body_facts(e, lang, rec, text)
     _glossary(e, lang, text)
     _references(e, lang, text)
 

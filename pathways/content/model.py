@@ -256,15 +256,8 @@ class Ranking(Strict):
         default=None,
         description=(
             "the route this entry is the concrete door to (a bar's legal-aid bureau for second-line legal"
-            " aid): when it is the only such entry suggested, it takes the route's place (rule `stands_in`)"
-        ),
-    )
-    folded_into_office: bool = Field(
-        default=False,
-        description=(
-            "for a route: when exactly one office standing in for it is suggested, the office is listed and"
-            " the route is not (its card would repeat the office's); the route is left out as not suited,"
-            " with the `stands_in` rule's sentence naming the office"
+            " aid): when it is the only such entry suggested, it is listed in the route's place and the"
+            " route is not (rule `stands_in`); its card shows who can use the route and what it costs"
         ),
     )
 

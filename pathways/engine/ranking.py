@@ -92,29 +92,7 @@ def _weight(content: Content, rule: RankingRule, s: Standing, facts: dict[str, A
 
 
 def _placed_after_scoring(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
-    return 0  # `stands_in` moves entries once all are scored (stand_in_places), it adds no points
-
-
-def stand_in_places(ids: list[str], entries: dict[str, Route | Body]) -> list[tuple[int, int]]:
-    """(route's place, stand-in's place) for each route that ranks above the one entry standing in for it.
-
-    The legal-aid bureau of the person's bar is where second-line legal aid is applied for:
-    once the bureau is known, an adviser names the bureau, not the route in general, so the
-    bureau takes the route's place and the route takes the bureau's. Where two entries
-    stand in for the same route (the French- and Dutch-speaking bureaus of Brussels, while
-    the person's language is not known), neither does: the general route stays in place.
-    """
-    offices: dict[str, list[int]] = {}
-    for place, entry_id in enumerate(ids):
-        target = entries[entry_id].ranking.stands_in_for
-        if target:
-            offices.setdefault(target, []).append(place)
-    at = {entry_id: place for place, entry_id in enumerate(ids)}
-    return [
-        (at[route_id], found[0])
-        for route_id, found in offices.items()
-        if len(found) == 1 and route_id in at and at[route_id] < found[0]
-    ]
+    return 0  # `stands_in` acts once all are scored (recommend._stand_ins), it adds no points
 
 
 APPLIERS: dict[str, Applier] = {

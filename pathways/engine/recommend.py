@@ -23,7 +23,7 @@ from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
 from pathways.engine.explain import explain, sentences
 from pathways.engine.facts import derive_facts
-from pathways.engine.ranking import Standing, kind_of, score, stand_in_places
+from pathways.engine.ranking import Standing, kind_of, score
 
 KIND_ORDER = KINDS  # kept for the views that group by kind
 # A law that applies within this horizon is shown (with its start date); one further off is not yet a route.
@@ -43,6 +43,7 @@ class Recommendation:
     rank_basis: list[str]
     tier: str = "also"
     lead: bool = False
+    stands_for: str | None = None  # the route this office is listed in place of (rule `stands_in`)
 
 
 @dataclass(frozen=True)
@@ -106,31 +107,12 @@ def _judge(
 def _tiered(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
     """Best first; the first `first_tier_size` are the next steps, then other routes, then help."""
     ranked = sorted(recs, key=lambda r: (-r.score, KINDS.index(r.kind), r.entry.title.get(lang)))
-    ranked = _stand_ins(content, ranked, lang)
     size = content.ranking.first_tier_size
     first = [_with_tier(r, "first") for r in ranked[:size]]
     rest = ranked[size:]
     also = [_with_tier(r, "also") for r in rest if r.kind != "support"]
     help_ = [_with_tier(r, "help") for r in rest if r.kind == "support"]
     return [*first, *also, *help_]
-
-
-def _stand_ins(content: Content, ranked: list[Recommendation], lang: str) -> list[Recommendation]:
-    """The ranking table's `stands_in` rule: an office takes the place of the route it is the door to.
-
-    The two exchange places and scores, so the order still follows the score; each keeps
-    its own reasons, to which the rule's sentence naming both is added.
-    """
-    rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
-    if rule is None:
-        return ranked
-    out = list(ranked)
-    for route_at, office_at in stand_in_places([r.id for r in ranked], {r.id: r.entry for r in ranked}):
-        route, office = ranked[route_at], ranked[office_at]
-        text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=route.entry.title.get(lang))
-        out[route_at] = replace(office, score=route.score, rank_basis=[*office.rank_basis, text])
-        out[office_at] = replace(route, score=office.score, rank_basis=[*route.rank_basis, text])
-    return out
 
 
 def _with_tier(rec: Recommendation, tier: str) -> Recommendation:
@@ -149,34 +131,37 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
             recs.append(judged)
         else:
             excluded.append(judged)
-    recs, folded = _folded_into_offices(content, recs, lang)
-    excluded += folded
+    recs = _stand_ins(content, recs, lang)
     excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
     return Result(_tiered(content, recs, lang), excluded, facts)
 
 
-def _folded_into_offices(
-    content: Content, recs: list[Recommendation], lang: str
-) -> tuple[list[Recommendation], list[Exclusion]]:
-    """Routes marked `folded_into_office` whose one office is suggested: the office is listed, not both.
+def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
+    """The ranking table's `stands_in` rule: the one office for a route is listed in its place.
 
-    Free first-line legal advice is given by the Community's service for the person's region;
-    once that service is named, a card for the route in general would only repeat it. Where
-    two offices could be the door (Brussels' two Communities), the route stays.
+    A lawyer is appointed by the bureau of the person's bar, free first advice is given by the
+    Community's service for the region: once that one office is suggested, the route's general
+    card would only repeat it. The office takes the route's score if it is higher, gains the
+    rule's sentence among its reasons, and its `stands_for` names the route, whose "who can use
+    it", cost and caveats its card shows; the route is not listed on its own, neither among the
+    recommendations nor among what is not suggested (it is suggested, through the office). Where
+    two offices could be the door (Brussels' two bars and two Communities, while the person's
+    language is unknown), the route stays beside them.
     """
     rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
     if rule is None:
-        return recs, []
-    kept: list[Recommendation] = []
-    folded: list[Exclusion] = []
+        return recs
+    placed: dict[str, Recommendation] = {}  # office id -> the office, listed in its route's place
     for rec in recs:
         offices = [o for o in recs if o.entry.ranking.stands_in_for == rec.id]
-        if not (rec.entry.ranking.folded_into_office and len(offices) == 1):
-            kept.append(rec)
+        if len(offices) != 1:
             continue
-        text = rule.text.get(lang).format(office=offices[0].entry.title.get(lang), route=rec.entry.title.get(lang))
-        folded.append(Exclusion(rec.id, rec.entry, rec.kind, [text], "not_suited"))
-    return kept, folded
+        office = offices[0]
+        text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=rec.entry.title.get(lang))
+        score = max(office.score, rec.score)
+        placed[office.id] = replace(office, score=score, rank_basis=[*office.rank_basis, text], stands_for=rec.id)
+    gone = {office.stands_for for office in placed.values()}
+    return [placed.get(r.id, r) for r in recs if r.id not in gone]
 
 
 def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
@@ -195,6 +180,8 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
             out["deadline"] = {"date": r.deadline.date.isoformat(), "basis": r.deadline.basis}
             if r.deadline.counted_from:  # dated on the safe side from an earlier date
                 out["deadline"]["counted_from"] = r.deadline.counted_from
+        if r.stands_for:  # listed in the place of this route, which is not listed on its own
+            out["stands_for"] = r.stands_for
         out["score"] = r.score
         out["rank_basis"] = r.rank_basis
         return out

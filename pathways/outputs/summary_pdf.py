@@ -356,8 +356,25 @@ def _entry_full(
             interactions=[_interaction(w, i) for i in e.interactions if i.route in suggested],
         )
     else:
-        data.update(helps_with=e.helps_with.get(lang), languages=_language_names(e.languages, lang))
+        data.update(
+            helps_with=e.helps_with.get(lang),
+            languages=_language_names(e.languages, lang),
+            door_to=_door_to(w, rec),
+        )
     return data
+
+
+def _door_to(w: _Writer, office: Recommendation) -> dict[str, Any] | None:
+    """What the route this office is listed in place of says, as its own card is not listed."""
+    route = w.content.routes.get(office.stands_for) if office.stands_for else None
+    if route is None:
+        return None
+    return {
+        "title": route.title.get(w.lang),
+        "who": route.who_can_use.get(w.lang),
+        "cost": route.cost.get(w.lang),
+        "caveats": [c.get(w.lang) for c in route.caveats],
+    }
 
 
 def _interaction(w: _Writer, i: Any) -> str:
@@ -375,6 +392,7 @@ def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
         "title": e.title.get(w.lang),
         "helps_with": e.helps_with.get(w.lang) if isinstance(e, Body) else e.summary.get(w.lang),
         "contact": _contact(c, w.lang, e),
+        "door_to": _door_to(w, rec),
     }
 
 

@@ -186,54 +186,36 @@ LOW_INCOME_TENANT = {"role": "victim", "harm_country": "belgium", "be_region": "
                      "decision_type": "individual_decision", "urgency": "urgent", "income": "low"}  # fmt: skip
 
 
-def test_a_bars_bureau_takes_the_place_of_the_route_it_stands_in_for(content: Content) -> None:
+def test_a_bars_bureau_is_listed_in_the_place_of_the_route_it_stands_in_for(content: Content) -> None:
     """Second-line legal aid is applied for at the bureau of the person's bar: once the
-    postcode names that bureau, the bureau sits where the route would and the route where the
-    bureau would, with scores exchanged; each keeps its own reasons, plus the rule's sentence."""
-    from pathways.engine.recommend import recommend
+    postcode names that bureau, the bureau is listed where the route would be (with the route's
+    score and the rule's sentence), and the route is not listed on its own."""
+    from pathways.engine.recommend import recommend, to_json
 
     facts = {**LOW_INCOME_TENANT, "postcode": "2060"}  # Antwerp: the Antwerp bar
-    # the general first-line route is left out once its one service is listed (next test)
-    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
-    plain = [i for i in plain if i != "first_line_legal_aid"]
-    recs = recommend(content, facts, "en").recommendations
-    ids = [r.id for r in recs]
-    route_at, office_at = plain.index("second_line_legal_aid"), plain.index("bjb_antwerp")
-    assert route_at < office_at, "the case must rank the general route first for the rule to act"
-    assert ids[route_at] == "bjb_antwerp" and ids[office_at] == "second_line_legal_aid"
-    moved = {"bjb_antwerp", "second_line_legal_aid", "first_line_legal_aid_flanders", "first_line_legal_aid"}
-    assert [i for i in ids if i not in moved] == [i for i in plain if i not in moved]
-    office, route = recs[route_at], recs[office_at]
-    assert office.score >= route.score
     before = {r.id: r for r in recommend(_without_stand_ins(content), facts, "en").recommendations}
-    assert (office.score, route.score) == (before["second_line_legal_aid"].score, before["bjb_antwerp"].score)
+    assert before["second_line_legal_aid"].score > before["bjb_antwerp"].score, "the rule must have work to do"
+    result = recommend(content, facts, "en")
+    office = next(r for r in result.recommendations if r.id == "bjb_antwerp")
+    assert "second_line_legal_aid" not in [r.id for r in result.recommendations]
+    assert office.score == before["second_line_legal_aid"].score
     assert office.rank_basis[:-1] == before["bjb_antwerp"].rank_basis
-    assert route.rank_basis[:-1] == before["second_line_legal_aid"].rank_basis
-    assert route.rank_basis[-1] == office.rank_basis[-1]
     assert "Antwerp" in office.rank_basis[-1] and "Second-line legal aid" in office.rank_basis[-1]
-
-
-def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) -> None:
-    """Brussels has a French- and a Dutch-speaking bureau: while the person's language is not
-    known, neither is the one door, so the general route keeps its place."""
-    from pathways.engine.recommend import recommend
-
-    facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
-    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
-    ids = [r.id for r in recommend(content, facts, "en").recommendations]
-    assert {"baj_brussels_fr", "bjb_brussels_nl", "second_line_legal_aid"} <= set(ids)
-    assert ids == plain
-
-
-def test_a_stands_in_rule_adds_no_points() -> None:
-    with pytest.raises(ValueError, match="points` must be 0"):
-        RankingRule(id="x", applies="stands_in", points=2, text=Text(nl="t", fr="t", de="t", en="t"))
+    assert office.stands_for == "second_line_legal_aid"  # its card shows what the route's would
+    # suggested through the office, so not among what is not suggested either
+    assert "second_line_legal_aid" not in [e.id for e in result.excluded]
+    assert (
+        to_json(content, result, "en")["recommendations"][[r.id for r in result.recommendations].index("bjb_antwerp")][
+            "stands_for"
+        ]
+        == "second_line_legal_aid"
+    )
 
 
 def test_free_first_advice_is_listed_through_the_one_service_that_gives_it(content: Content) -> None:
     """In Flanders the Flemish Commissions for Legal Aid give first-line advice: their card is
-    listed and the route's general card, which would repeat it, is left out as not suited with
-    the `stands_in` sentence naming the service. Without the rule both would be listed."""
+    listed, saying it gives the route, and the route's general card, which would repeat it, is not
+    listed on its own. Without the rule both would be listed."""
     from pathways.engine.recommend import recommend
 
     facts = {**LOW_INCOME_TENANT, "postcode": "2060"}
@@ -242,19 +224,30 @@ def test_free_first_advice_is_listed_through_the_one_service_that_gives_it(conte
     result = recommend(content, facts, "en")
     ids = [r.id for r in result.recommendations]
     assert "first_line_legal_aid_flanders" in ids and "first_line_legal_aid" not in ids
-    left_out = next(e for e in result.excluded if e.id == "first_line_legal_aid")
-    assert left_out.reason == "not_suited"
-    assert "First-line legal aid in Flanders" in left_out.why_not[0]
+    assert "first_line_legal_aid" not in [e.id for e in result.excluded]
+    service = result.recommendations[ids.index("first_line_legal_aid_flanders")]
+    assert service.stands_for == "first_line_legal_aid"
+    assert "First-line legal aid in Flanders" in service.rank_basis[-1]
 
 
-def test_free_first_advice_stays_listed_where_two_services_could_give_it(content: Content) -> None:
-    """In Brussels the Dutch- and the French-speaking services both give it: the route stays."""
+def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) -> None:
+    """Brussels has a French- and a Dutch-speaking bureau and first-line service: while the
+    person's language is not known, neither is the one door, so the general routes stay."""
     from pathways.engine.recommend import recommend
 
     facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
+    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
     ids = [r.id for r in recommend(content, facts, "en").recommendations]
+    assert {"baj_brussels_fr", "bjb_brussels_nl", "second_line_legal_aid"} <= set(ids)
     assert {
         "first_line_legal_aid",
         "first_line_legal_aid_flanders",
         "first_line_legal_aid_wallonia_brussels_fr",
     } <= set(ids)
+    assert ids == plain
+    assert all(r.stands_for is None for r in recommend(content, facts, "en").recommendations)
+
+
+def test_a_stands_in_rule_adds_no_points() -> None:
+    with pytest.raises(ValueError, match="points` must be 0"):
+        RankingRule(id="x", applies="stands_in", points=2, text=Text(nl="t", fr="t", de="t", en="t"))

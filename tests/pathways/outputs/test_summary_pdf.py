@@ -344,3 +344,33 @@ def test_whom_to_call_prefers_an_office_in_the_reader_s_language(content: Conten
             other = "nl" if lang == "fr" else "fr"
             assert named[0] in offered[lang], named
             assert not offered[other] & set(named), named
+
+
+def test_an_office_listed_in_a_routes_place_carries_what_the_route_says(content: Content) -> None:
+    """In Antwerp the bar's bureau is listed instead of second-line legal aid in general: the
+    adviser file still gives the aid's income limits and cost, under the bureau, and the route
+    is not written out a second time."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "lives_in": "belgium",
+        "be_region": "flanders",
+        "postcode": "2060",
+        "relationship": "service_user",
+        "harm_types": ["discrimination", "land_housing"],
+        "discrimination_ground": ["origin"],
+        "field": "housing",
+        "goals": ["stop_harm", "compensation"],
+        "urgency": "urgent",
+        "income": "low",
+    }
+    state = InterviewState(answers=answers_from_facts(content, facts))
+    data, result = summary_data(content, state, "en", include_notes=False, today=TODAY)
+    assert "second_line_legal_aid" not in {r.id for r in result.recommendations}
+    adviser = data["adviser"]
+    entries = {e["title"]: e for e in [*adviser["first"], *adviser["also"], *adviser["help"]]}
+    bureau = entries[content.bodies["bjb_antwerp"].title.en]
+    route = content.routes["second_line_legal_aid"]
+    assert bureau["door_to"]["title"] == route.title.en
+    assert bureau["door_to"]["who"] == route.who_can_use.en and "1,612" in bureau["door_to"]["who"]
+    assert route.title.en not in entries
