@@ -332,10 +332,13 @@ def _entry_full(
         "contacts": [_contact(c, lang, e) for c in e.contacts],
         "is_route": isinstance(e, Route),
     }
-    if isinstance(e, Route):
-        for ob in e.obstacles:
+    # an office listed in a route's place brings the route's obstacles (lawyer fees, language...)
+    behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None
+    for source in (e, behind):
+        for ob in source.obstacles if isinstance(source, Route) else []:
             if isinstance(ob, str) and ob in w.content.obstacles and ob not in obstacle_ids:
                 obstacle_ids.append(ob)
+    if isinstance(e, Route):
         data.update(
             achieves=", ".join(w.t(f"achieves.{a}") for a in e.achieves),
             cost=e.cost.get(lang),

@@ -374,3 +374,8 @@ def test_an_office_listed_in_a_routes_place_carries_what_the_route_says(content:
     assert bureau["door_to"]["title"] == route.title.en
     assert bureau["door_to"]["who"] == route.who_can_use.en and "1,612" in bureau["door_to"]["who"]
     assert route.title.en not in entries
+    # among the best next steps, an office listed in a route's place brings the route's obstacles
+    office = next(e for e in adviser["first"] if e.get("door_to"))
+    behind = next(r for r in content.routes.values() if r.title.en == office["door_to"]["title"])
+    route_obstacles = {content.obstacles[o].title.en for o in behind.obstacles if isinstance(o, str)}
+    assert route_obstacles and route_obstacles <= {o["title"] for o in adviser["obstacles"]}
