@@ -166,8 +166,6 @@ def _body_facts(b: Body, lang: str, rec: Recommendation | None, text: _Text) -> 
         text.section("entry.door_to", md(route.title.get(lang)))
         text.section("entry.who_can_use", md(route.who_can_use.get(lang)))
         text.section("entry.cost", md(route.cost.get(lang)))
-        if route.caveats:
-            text.section("entry.caveats", _list([c.get(lang) for c in route.caveats]))
     text.section("entry.regions", ", ".join(t(f"region.{r}") for r in b.regions))
     text.section("entry.languages", ", ".join(fmt.language_name(code, lang) for code in b.languages))
 

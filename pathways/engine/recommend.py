@@ -142,8 +142,9 @@ def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[
     A lawyer is appointed by the bureau of the person's bar, free first advice is given by the
     Community's service for the region: once that one office is suggested, the route's general
     card would only repeat it. The office takes the route's score if it is higher, gains the
-    rule's sentence among its reasons, and its `stands_for` names the route, whose "who can use
-    it", cost and caveats its card shows; the route is not listed on its own, neither among the
+    rule's sentence among its reasons and the route's caveats among its own, and its
+    `stands_for` names the route, whose "who can use it" and cost its card shows; the route is
+    not listed on its own, neither among the
     recommendations nor among what is not suggested (it is suggested, through the office). Where
     two offices could be the door (Brussels' two bars and two Communities, while the person's
     language is unknown), the route stays beside them.
@@ -151,15 +152,23 @@ def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[
     rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
     if rule is None:
         return recs
+    offices: dict[str, list[Recommendation]] = {}  # route id -> the suggested offices standing in for it
+    for rec in recs:
+        if rec.entry.ranking.stands_in_for:
+            offices.setdefault(rec.entry.ranking.stands_in_for, []).append(rec)
     placed: dict[str, Recommendation] = {}  # office id -> the office, listed in its route's place
     for rec in recs:
-        offices = [o for o in recs if o.entry.ranking.stands_in_for == rec.id]
-        if len(offices) != 1:
+        if len(offices.get(rec.id, [])) != 1:
             continue
-        office = offices[0]
+        office = offices[rec.id][0]
         text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=rec.entry.title.get(lang))
-        score = max(office.score, rec.score)
-        placed[office.id] = replace(office, score=score, rank_basis=[*office.rank_basis, text], stands_for=rec.id)
+        placed[office.id] = replace(
+            office,
+            score=max(office.score, rec.score),
+            rank_basis=[*office.rank_basis, text],
+            caveats=list(dict.fromkeys([*office.caveats, *(c.get(lang) for c in rec.entry.caveats)])),
+            stands_for=rec.id,
+        )
     gone = {office.stands_for for office in placed.values()}
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 

@@ -320,7 +320,8 @@ def _entry_full(
     was left out does not matter for this case.
     """
     e, lang = rec.entry, w.lang
-    keep = _content_caveats(e, lang)
+    behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None  # listed in its place
+    keep = _content_caveats(e, lang) | (_content_caveats(behind, lang) if behind else set())
     why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
     data: dict[str, Any] = {
         "number": number,
@@ -333,11 +334,11 @@ def _entry_full(
         "is_route": isinstance(e, Route),
     }
     # an office listed in a route's place brings the route's obstacles (lawyer fees, language...)
-    behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None
     for source in (e, behind):
-        for ob in source.obstacles if isinstance(source, Route) else []:
-            if isinstance(ob, str) and ob in w.content.obstacles and ob not in obstacle_ids:
-                obstacle_ids.append(ob)
+        if isinstance(source, Route):
+            for ob in source.obstacles:
+                if isinstance(ob, str) and ob in w.content.obstacles and ob not in obstacle_ids:
+                    obstacle_ids.append(ob)
     if isinstance(e, Route):
         data.update(
             achieves=", ".join(w.t(f"achieves.{a}") for a in e.achieves),
@@ -368,16 +369,12 @@ def _entry_full(
 
 
 def _door_to(w: _Writer, office: Recommendation) -> dict[str, Any] | None:
-    """What the route this office is listed in place of says, as its own card is not listed."""
+    """What the route this office is listed in place of says, as its own card is not listed
+    (the route's caveats are already among the office's, from the engine)."""
     route = w.content.routes.get(office.stands_for) if office.stands_for else None
     if route is None:
         return None
-    return {
-        "title": route.title.get(w.lang),
-        "who": route.who_can_use.get(w.lang),
-        "cost": route.cost.get(w.lang),
-        "caveats": [c.get(w.lang) for c in route.caveats],
-    }
+    return {"title": route.title.get(w.lang), "who": route.who_can_use.get(w.lang), "cost": route.cost.get(w.lang)}
 
 
 def _interaction(w: _Writer, i: Any) -> str:

@@ -202,6 +202,9 @@ def test_a_bars_bureau_is_listed_in_the_place_of_the_route_it_stands_in_for(cont
     assert office.rank_basis[:-1] == before["bjb_antwerp"].rank_basis
     assert "Antwerp" in office.rank_basis[-1] and "Second-line legal aid" in office.rank_basis[-1]
     assert office.stands_for == "second_line_legal_aid"  # its card shows what the route's would
+    route_caveats = [c.en for c in content.routes["second_line_legal_aid"].caveats]
+    assert route_caveats and all(c in office.caveats for c in route_caveats)
+    assert len(office.caveats) == len(set(office.caveats))  # each said once
     # suggested through the office, so not among what is not suggested either
     assert "second_line_legal_aid" not in [e.id for e in result.excluded]
     assert (
