@@ -116,6 +116,22 @@ def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -
         text.section("entry.documents", _list([d.get(lang) for d in r.documents]))
 
 
+def _offices(rec: Recommendation | None, lang: str, text: _Text) -> None:
+    """The offices that give this route (Brussels' two bars or first-line services), named
+    here because they are not listed on their own (rule `stands_in`)."""
+    if rec is None or not rec.offices:
+        return
+    blocks = []
+    for office_id in rec.offices:
+        office = content().bodies[office_id]
+        languages = ", ".join(fmt.language_name(code, lang) for code in office.languages)
+        blocks.append(
+            f"**{md(office.title.get(lang))}** ({languages})\n\n"
+            + "\n".join(_contact(c, lang) for c in office.contacts)
+        )
+    text.section("entry.offices", "\n\n".join(blocks))
+
+
 def _obstacles(r: Route, lang: str, text: _Text) -> None:
     if not r.obstacles:
         return
@@ -207,6 +223,7 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
         text.section("entry.caveats", _list([c.get(lang) for c in e.caveats]))
     if isinstance(e, Route):
         _route_facts(e, lang, rec, text)
+        _offices(rec, lang, text)
         _obstacles(e, lang, text)
         _interactions(e, lang, text)
     else:

@@ -40,9 +40,11 @@ FACTS = st.fixed_dictionaries({}, optional={f.id: _fact_value(f) for f in CONTEN
 @given(facts=FACTS, lang=st.sampled_from(LANGS))
 def test_recommend_never_raises_and_always_explains(facts: dict[str, Any], lang: str) -> None:
     result = recommend(CONTENT, facts, lang)
-    # every entry is judged once: listed, listed through the office standing in for it, or not suggested
+    # every entry is judged once: listed, listed through the office standing in for it or the
+    # route it gives, or not suggested
     through_office = [r.stands_for for r in result.recommendations if r.stands_for]
-    judged = [r.id for r in result.recommendations] + through_office + [e.id for e in result.excluded]
+    through_route = [o for r in result.recommendations for o in r.offices]
+    judged = [r.id for r in result.recommendations] + through_office + through_route + [e.id for e in result.excluded]
     assert sorted(judged) == sorted([*CONTENT.routes, *CONTENT.bodies])
     for rec in result.recommendations:
         assert rec.why and all(w.strip() for w in rec.why)

@@ -326,8 +326,9 @@ class RankingRule(Strict):
     `uncertain` (eligibility or suitability depends on an unknown fact), `weight` (the
     maintainer's nudge in the entry's own `ranking.weight`), `stands_in` (an entry whose
     `ranking.stands_in_for` route is also suggested, and is the only one standing in for
-    it, exchanges places with that route when the route ranks higher; it adds no points,
-    so `points` is 0; its text may name `{office}` and `{route}`).
+    it, is listed in that route's place; it adds no points, so `points` is 0; its text may
+    name `{office}` and `{route}`; where several offices stand in for one route, the route is
+    listed with them named on its card, and `several` says so, naming `{offices}` and `{route}`).
     """
 
     id: str
@@ -336,6 +337,9 @@ class RankingRule(Strict):
     when: Condition | None = None
     entry: dict[str, str | bool | list[str]] = Field(default_factory=dict)
     text: Text
+    several: Text | None = Field(
+        default=None, description="`stands_in` only: the reason given when a route is reached through several offices"
+    )
 
     @model_validator(mode="after")
     def _when_needs_parts(self) -> RankingRule:
@@ -343,6 +347,8 @@ class RankingRule(Strict):
             raise ValueError("a 'when' rule needs a case condition `when`, entry attributes `entry`, or both")
         if self.applies == "stands_in" and self.points != 0:
             raise ValueError("a 'stands_in' rule exchanges places and adds no points: `points` must be 0")
+        if self.several is not None and self.applies != "stands_in":
+            raise ValueError("only a 'stands_in' rule has a `several` text")
         return self
 
 

@@ -44,6 +44,7 @@ class Recommendation:
     tier: str = "also"
     lead: bool = False
     stands_for: str | None = None  # the route this office is listed in place of (rule `stands_in`)
+    offices: tuple[str, ...] = ()  # the offices this route is reached through, listed on its card (`stands_in`)
 
 
 @dataclass(frozen=True)
@@ -137,17 +138,20 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
 
 
 def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
-    """The ranking table's `stands_in` rule: the one office for a route is listed in its place.
+    """The ranking table's `stands_in` rule: a route and the offices that give it make one card.
 
     A lawyer is appointed by the bureau of the person's bar, free first advice is given by the
-    Community's service for the region: once that one office is suggested, the route's general
-    card would only repeat it. The office takes the route's score if it is higher, gains the
-    rule's sentence among its reasons and the route's caveats among its own, and its
-    `stands_for` names the route, whose "who can use it" and cost its card shows; the route is
-    not listed on its own, neither among the
-    recommendations nor among what is not suggested (it is suggested, through the office). Where
-    two offices could be the door (Brussels' two bars and two Communities, while the person's
-    language is unknown), the route stays beside them.
+    Community's service for the region. Once the one office for this person is suggested, the
+    route's general card would only repeat it: the office is listed in the route's place. It
+    takes the route's score if that is higher, gains the rule's sentence among its reasons and
+    the route's caveats among its own, and its `stands_for` names the route, whose "who can use
+    it" and cost its card shows. Where two offices could be the door (Brussels' two bars and two
+    Communities: the language the person chooses decides), one card per office would show the
+    same route two or three times: the route is listed with both offices named on its card
+    (`offices`, with their contacts and caveats), at the best score of the three, and the
+    offices are not listed on their own. Either way, what is folded into another card is
+    neither among the recommendations nor among what is not suggested: it is suggested,
+    through that card.
     """
     rule = next((r for r in content.ranking.rules if r.applies == "stands_in"), None)
     if rule is None:
@@ -156,20 +160,30 @@ def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[
     for rec in recs:
         if rec.entry.ranking.stands_in_for:
             offices.setdefault(rec.entry.ranking.stands_in_for, []).append(rec)
-    placed: dict[str, Recommendation] = {}  # office id -> the office, listed in its route's place
+    placed: dict[str, Recommendation] = {}  # what is listed instead of a route, or the route with its offices
     for rec in recs:
-        if len(offices.get(rec.id, [])) != 1:
-            continue
-        office = offices[rec.id][0]
-        text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=rec.entry.title.get(lang))
-        placed[office.id] = replace(
-            office,
-            score=max(office.score, rec.score),
-            rank_basis=[*office.rank_basis, text],
-            caveats=list(dict.fromkeys([*office.caveats, *(c.get(lang) for c in rec.entry.caveats)])),
-            stands_for=rec.id,
-        )
-    gone = {office.stands_for for office in placed.values()}
+        doors = offices.get(rec.id, [])
+        if len(doors) == 1:
+            office = doors[0]
+            text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=rec.entry.title.get(lang))
+            placed[office.id] = replace(
+                office,
+                score=max(office.score, rec.score),
+                rank_basis=[*office.rank_basis, text],
+                caveats=list(dict.fromkeys([*office.caveats, *(c.get(lang) for c in rec.entry.caveats)])),
+                stands_for=rec.id,
+            )
+        elif len(doors) > 1 and rule.several is not None:
+            names = "; ".join(d.entry.title.get(lang) for d in doors)
+            text = rule.several.get(lang).format(offices=names, route=rec.entry.title.get(lang))
+            placed[rec.id] = replace(
+                rec,
+                score=max(r.score for r in [rec, *doors]),
+                rank_basis=[*rec.rank_basis, text],
+                caveats=list(dict.fromkeys([*rec.caveats, *(c.get(lang) for d in doors for c in d.entry.caveats)])),
+                offices=tuple(d.id for d in doors),
+            )
+    gone = {o.stands_for for o in placed.values() if o.stands_for} | {i for o in placed.values() for i in o.offices}
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 
 
@@ -191,6 +205,8 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
                 out["deadline"]["counted_from"] = r.deadline.counted_from
         if r.stands_for:  # listed in the place of this route, which is not listed on its own
             out["stands_for"] = r.stands_for
+        if r.offices:  # reached through these offices, named on its card and not listed on their own
+            out["offices"] = list(r.offices)
         out["score"] = r.score
         out["rank_basis"] = r.rank_basis
         return out

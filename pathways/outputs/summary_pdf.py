@@ -181,7 +181,9 @@ def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     last_day, passed = None, False
     if rec.deadline is not None and rec.deadline.date is not None:
         last_day, passed = w.date(rec.deadline.date), rec.deadline.status == "passed"
-    c = _phone_or_site(e)
+    # a route given by two offices (Brussels): the one that serves the reader's language, if one does
+    doors = [w.content.bodies[o] for o in rec.offices]
+    c = _phone_or_site(next((d for d in doors if _serves_language(d, w.lang)), e) if doors else e)
     return {
         "title": e.title.get(w.lang),
         "this_week": this_week,
@@ -233,36 +235,43 @@ def _serves_language(entry: Route | Body, lang: str) -> bool:
 
 def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     """Whom to call first: support among the next steps, the local legal-aid office (found from
-    the postcode), the other next steps, then the other help; contacts with a phone number
-    first (a client can call a number), at most CLIENT_CONTACTS, one per entry."""
+    the postcode, or named on the legal-aid card where two offices give it), the other next
+    steps, then the other help; contacts with a phone number first (a client can call a
+    number), at most CLIENT_CONTACTS, one per entry."""
     first = result.tier("first")
     numbered = {rec.id: i for i, rec in enumerate(first, 1)}
-    candidates: list[Recommendation] = [r for r in first if isinstance(r.entry, Body)]
-    candidates += [r for r in result.recommendations if _is_local_office(r.entry) and r not in candidates]
-    candidates += [r for r in first if r not in candidates]
-    candidates += [r for r in result.tier("help") if r not in candidates]
-    chosen: list[tuple[Recommendation, Contact]] = []
+    # (the listed entry, the entry whose contact is given): an office named on a route's card
+    # is called for that route
+    candidates: list[tuple[Recommendation, Route | Body]] = []
+    candidates += [(r, r.entry) for r in first if isinstance(r.entry, Body)]
+    for rec in result.recommendations:
+        doors: list[Route | Body] = [w.content.bodies[o] for o in rec.offices]
+        doors = doors or ([rec.entry] if _is_local_office(rec.entry) else [])
+        candidates += [(rec, door) for door in doors if (rec, door) not in candidates]
+    candidates += [(r, r.entry) for r in first if (r, r.entry) not in candidates]
+    candidates += [(r, r.entry) for r in result.tier("help") if (r, r.entry) not in candidates]
+    chosen: list[tuple[Recommendation, Route | Body, Contact]] = []
     seen: set[str] = set()
     # an office that serves the reader's language before one that does not (in Brussels the two
     # bars' bureaus), then a number before a website
     for in_language, want_phone in ((True, True), (True, False), (False, True), (False, False)):
-        for rec in candidates:
-            if len(chosen) >= CLIENT_CONTACTS or any(r is rec for r, _ in chosen):
+        for rec, entry in candidates:
+            if len(chosen) >= CLIENT_CONTACTS or any(r is rec and e is entry for r, e, _ in chosen):
                 continue
-            if _serves_language(rec.entry, w.lang) != in_language:
+            if _serves_language(entry, w.lang) != in_language:
                 continue
             fits = (
-                c for c in rec.entry.contacts if bool(c.phone) == want_phone and (c.phone or str(c.website)) not in seen
+                c for c in entry.contacts if bool(c.phone) == want_phone and (c.phone or str(c.website)) not in seen
             )
             contact = next(fits, None)
             if contact is not None:
-                chosen.append((rec, contact))
+                chosen.append((rec, entry, contact))
                 seen.add(contact.phone or str(contact.website))
-    order = {id(rec): i for i, rec in enumerate(candidates)}
-    chosen.sort(key=lambda pair: order[id(pair[0])])
+    order = {(id(rec), id(entry)): i for i, (rec, entry) in enumerate(candidates)}
+    chosen.sort(key=lambda item: order[(id(item[0]), id(item[1]))])
     out = []
-    for rec, c in chosen:
-        item = _contact(c, w.lang, rec.entry)
+    for rec, entry, c in chosen:
+        item = _contact(c, w.lang, entry)
         item["for"] = (
             w.t("pdf.client.for_step", n=numbered[rec.id]) if rec.id in numbered else rec.entry.title.get(w.lang)
         )
@@ -321,7 +330,9 @@ def _entry_full(
     """
     e, lang = rec.entry, w.lang
     behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None  # listed in its place
+    offices = [w.content.bodies[o] for o in rec.offices]  # named on this route's card, not listed
     keep = _content_caveats(e, lang) | (_content_caveats(behind, lang) if behind else set())
+    keep |= {c for office in offices for c in _content_caveats(office, lang)}
     why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
     data: dict[str, Any] = {
         "number": number,
@@ -330,7 +341,8 @@ def _entry_full(
         "summary": e.summary.get(lang),
         "why": why,
         "caveats": w.engine_lines(rec.caveats, keep),
-        "contacts": [_contact(c, lang, e) for c in e.contacts],
+        "contacts": [_contact(c, lang, e) for c in e.contacts]
+        + [_contact(c, lang, office) for office in offices for c in office.contacts],
         "is_route": isinstance(e, Route),
     }
     # an office listed in a route's place brings the route's obstacles (lawyer fees, language...)
@@ -388,10 +400,12 @@ def _interaction(w: _Writer, i: Any) -> str:
 def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     e = rec.entry
     c = _phone_or_site(e)
+    offices = [w.content.bodies[o] for o in rec.offices]  # Brussels: both bars or first-line services
     return {
         "title": e.title.get(w.lang),
         "helps_with": e.helps_with.get(w.lang) if isinstance(e, Body) else e.summary.get(w.lang),
         "contact": _contact(c, w.lang, e),
+        "offices": [_contact(_phone_or_site(office), w.lang, office) for office in offices],
         "door_to": _door_to(w, rec),
     }
 

@@ -127,6 +127,32 @@ def test_results_are_grouped_explained_and_mapped(content: Content) -> None:
     assert f"**{content.text('results.excluded.not_eligible', 'nl')}" in page  # left out, grouped by reason
 
 
+def _card_script(entry_id: str, facts: dict, lang: str) -> None:
+    from components import entry_card
+    from components.session import content
+    from pathways.engine.recommend import recommend
+
+    rec = next(r for r in recommend(content(), facts, lang).recommendations if r.id == entry_id)
+    entry_card.card(entry_id, lang, rec, expanded=True)
+
+
+def test_a_route_given_by_two_offices_names_both_with_their_contacts(content: Content) -> None:
+    """In Brussels the French- and Dutch-speaking bars are not listed on their own: the legal-aid
+    card says where to go, in which language, and how to reach each bar."""
+    facts = {"role": "victim", "harm_country": "belgium", "be_region": "brussels", "lives_in": "belgium",
+             "relationship": "employee", "harm_types": ["labour_rights"], "goals": ["compensation"],
+             "income": "low", "postcode": "1030"}  # fmt: skip
+    at = AppTest.from_function(_card_script, args=("second_line_legal_aid", facts, "fr"), default_timeout=60)
+    at.session_state["interview"] = InterviewState(lang="fr")
+    at.run()
+    assert not at.exception
+    page = d.texts(at)
+    assert f"**{content.text('entry.offices', 'fr')}**" in page
+    for office in ("bjb_brussels_nl", "baj_brussels_fr"):
+        body = content.bodies[office]
+        assert body.title.fr in page and body.contacts[0].address in page
+
+
 def test_catalogue_filters_and_compares(content: Content) -> None:
     at = view_app("catalogue", InterviewState())
     total = len(content.routes) + len(content.bodies)

@@ -233,22 +233,45 @@ def test_free_first_advice_is_listed_through_the_one_service_that_gives_it(conte
     assert "First-line legal aid in Flanders" in service.rank_basis[-1]
 
 
-def test_two_offices_for_one_route_leave_the_route_in_place(content: Content) -> None:
-    """Brussels has a French- and a Dutch-speaking bureau and first-line service: while the
-    person's language is not known, neither is the one door, so the general routes stay."""
-    from pathways.engine.recommend import recommend
+def test_a_route_given_by_two_offices_is_listed_once_naming_both(content: Content) -> None:
+    """Brussels has a French- and a Dutch-speaking bar and first-line service, and the language
+    the person chooses decides which: the route is listed once, with both offices named on its
+    card (their caveats among its own, the rule's sentence among its reasons, the best score of
+    the three), and the offices are not listed on their own. Without the rule all are listed."""
+    from pathways.engine.recommend import recommend, to_json
 
     facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
-    plain = [r.id for r in recommend(_without_stand_ins(content), facts, "en").recommendations]
-    ids = [r.id for r in recommend(content, facts, "en").recommendations]
-    assert {"baj_brussels_fr", "bjb_brussels_nl", "second_line_legal_aid"} <= set(ids)
-    assert {
-        "first_line_legal_aid",
-        "first_line_legal_aid_flanders",
-        "first_line_legal_aid_wallonia_brussels_fr",
-    } <= set(ids)
-    assert ids == plain
-    assert all(r.stands_for is None for r in recommend(content, facts, "en").recommendations)
+    plain = {r.id: r for r in recommend(_without_stand_ins(content), facts, "en").recommendations}
+    result = recommend(content, facts, "en")
+    ids = [r.id for r in result.recommendations]
+    pairs = {
+        "second_line_legal_aid": ("bjb_brussels_nl", "baj_brussels_fr"),
+        "first_line_legal_aid": ("first_line_legal_aid_flanders", "first_line_legal_aid_wallonia_brussels_fr"),
+    }
+    for route, offices in pairs.items():
+        assert {route, *offices} <= set(plain), "the rule must have work to do"
+        assert route in ids and not set(offices) & set(ids)
+        assert not set(offices) & {e.id for e in result.excluded}  # suggested, through the route
+        rec = result.recommendations[ids.index(route)]
+        assert set(rec.offices) == set(offices)
+        assert rec.score == max(plain[i].score for i in (route, *offices))
+        assert all(content.bodies[o].title.en in rec.rank_basis[-1] for o in offices)
+        office_caveats = [c.en for o in offices for c in content.bodies[o].caveats]
+        assert all(c in rec.caveats for c in office_caveats)
+        assert len(rec.caveats) == len(set(rec.caveats))  # each said once
+        assert set(to_json(content, result, "en")["recommendations"][ids.index(route)]["offices"]) == set(offices)
+    assert all(r.stands_for is None for r in result.recommendations)
+
+
+def test_only_a_stands_in_rule_has_a_several_text() -> None:
+    with pytest.raises(ValueError, match="several"):
+        RankingRule(
+            id="x",
+            applies="weight",
+            points=1,
+            text=Text(nl="t", fr="t", de="t", en="t"),
+            several=Text(nl="t", fr="t", de="t", en="t"),
+        )
 
 
 def test_a_stands_in_rule_adds_no_points() -> None:

@@ -313,9 +313,9 @@ def test_command_line_and_app_produce_the_same_pdf(small: Content, tmp_path: Pat
 
 
 def test_whom_to_call_prefers_an_office_in_the_reader_s_language(content: Content) -> None:
-    """In Brussels both bars' legal-aid bureaus are suggested while the person's language is not
-    known; a French reader is sent to the French-speaking one, a Dutch reader to the other, and a
-    reader in English to one of them (neither is refused to them)."""
+    """In Brussels both bars' legal-aid bureaus are named on the legal-aid card while the person's
+    language is not known; a French reader is sent to the French-speaking one, a Dutch reader to
+    the other, and a reader in English to one of them (neither is refused to them)."""
     facts = {
         "role": "victim",
         "harm_country": "belgium",
@@ -335,7 +335,7 @@ def test_whom_to_call_prefers_an_office_in_the_reader_s_language(content: Conten
     bureaus = {"fr": content.bodies["baj_brussels_fr"], "nl": content.bodies["bjb_brussels_nl"]}
     for lang in ("fr", "nl", "en"):
         data, result = summary_data(content, state, lang, include_notes=False, today=TODAY)
-        assert {"baj_brussels_fr", "bjb_brussels_nl"} <= {r.id for r in result.recommendations}
+        assert {"baj_brussels_fr", "bjb_brussels_nl"} <= {o for r in result.recommendations for o in r.offices}
         named = [c["name"] for c in data["client"]["contacts"]]
         offered = {lg: {c.name.get(lang) for c in b.contacts} for lg, b in bureaus.items()}
         if lang == "en":
@@ -346,24 +346,26 @@ def test_whom_to_call_prefers_an_office_in_the_reader_s_language(content: Conten
             assert not offered[other] & set(named), named
 
 
+# a tenant refused a flat for her origin, urgent, low income; the place is added per test
+LOW_INCOME_TENANT = {
+    "role": "victim",
+    "harm_country": "belgium",
+    "lives_in": "belgium",
+    "relationship": "service_user",
+    "harm_types": ["discrimination", "land_housing"],
+    "discrimination_ground": ["origin"],
+    "field": "housing",
+    "goals": ["stop_harm", "compensation"],
+    "urgency": "urgent",
+    "income": "low",
+}
+
+
 def test_an_office_listed_in_a_routes_place_carries_what_the_route_says(content: Content) -> None:
     """In Antwerp the bar's bureau is listed instead of second-line legal aid in general: the
     adviser file still gives the aid's income limits and cost, under the bureau, and the route
     is not written out a second time."""
-    facts = {
-        "role": "victim",
-        "harm_country": "belgium",
-        "lives_in": "belgium",
-        "be_region": "flanders",
-        "postcode": "2060",
-        "relationship": "service_user",
-        "harm_types": ["discrimination", "land_housing"],
-        "discrimination_ground": ["origin"],
-        "field": "housing",
-        "goals": ["stop_harm", "compensation"],
-        "urgency": "urgent",
-        "income": "low",
-    }
+    facts = {**LOW_INCOME_TENANT, "be_region": "flanders", "postcode": "2060"}
     state = InterviewState(answers=answers_from_facts(content, facts))
     data, result = summary_data(content, state, "en", include_notes=False, today=TODAY)
     assert "second_line_legal_aid" not in {r.id for r in result.recommendations}
@@ -379,3 +381,25 @@ def test_an_office_listed_in_a_routes_place_carries_what_the_route_says(content:
     behind = next(r for r in content.routes.values() if r.title.en == office["door_to"]["title"])
     route_obstacles = {content.obstacles[o].title.en for o in behind.obstacles if isinstance(o, str)}
     assert route_obstacles and route_obstacles <= {o["title"] for o in adviser["obstacles"]}
+
+
+def test_a_route_given_by_two_offices_lists_both_offices_contacts(content: Content) -> None:
+    """In Brussels second-line legal aid is listed once, and the adviser file gives both bars'
+    contacts with their language under it (the bars are not listed on their own); the PDF
+    renders."""
+    facts = {**LOW_INCOME_TENANT, "be_region": "brussels", "postcode": "1030"}
+    state = InterviewState(answers=answers_from_facts(content, facts))
+    data, result = summary_data(content, state, "en", include_notes=False, today=TODAY)
+    route = next(r for r in result.recommendations if r.id == "second_line_legal_aid")
+    assert set(route.offices) == {"bjb_brussels_nl", "baj_brussels_fr"}
+    adviser = data["adviser"]
+    entries = {e["title"]: e for e in [*adviser["first"], *adviser["also"], *adviser["help"]]}
+    card = entries[content.routes["second_line_legal_aid"].title.en]
+    named = {c["name"]: c for c in card.get("offices") or card["contacts"]}
+    for office in route.offices:
+        body = content.bodies[office]
+        assert body.contacts[0].name.en in named
+        assert named[body.contacts[0].name.en]["languages"] == ("Dutch" if office.startswith("bjb") else "French")
+        assert body.title.en not in entries
+    pdf = _text(render_summary(content, state, "en", today=TODAY))
+    assert all(_squash(content.bodies[o].contacts[0].name.en) in _squash(pdf) for o in route.offices)
