@@ -181,9 +181,13 @@ def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     last_day, passed = None, False
     if rec.deadline is not None and rec.deadline.date is not None:
         last_day, passed = w.date(rec.deadline.date), rec.deadline.status == "passed"
-    # a route given by two offices (Brussels): the one that serves the reader's language, if one does
-    doors = [w.content.bodies[o] for o in rec.offices]
-    c = _phone_or_site(next((d for d in doors if _serves_language(d, w.lang)), e) if doors else e)
+    # a route given by two offices (Brussels): one that serves the reader's language, one with a
+    # phone number first (a reader in English or German is served by either)
+    doors = sorted(
+        (d for d in (w.content.bodies[o] for o in rec.offices) if _serves_language(d, w.lang)),
+        key=lambda d: not any(c.phone for c in d.contacts),
+    )
+    c = _phone_or_site(doors[0] if doors else e)
     return {
         "title": e.title.get(w.lang),
         "this_week": this_week,
