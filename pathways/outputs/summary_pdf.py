@@ -175,6 +175,12 @@ def _phone_or_site(entry: Route | Body) -> Contact:
     return next((c for c in entry.contacts if c.phone), entry.contacts[0])
 
 
+def _offices(w: _Writer, rec: Recommendation) -> list[Body]:
+    """The offices named on this route's card instead of being listed (Brussels' two bars or
+    first-line services, rule `stands_in`)."""
+    return [w.content.bodies[o] for o in rec.offices]
+
+
 def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     e = rec.entry
     this_week = e.first_steps[0].get(w.lang) if isinstance(e, Route) else w.t("pdf.client.body_step")
@@ -184,7 +190,7 @@ def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     # a route given by two offices (Brussels): one that serves the reader's language, one with a
     # phone number first (a reader in English or German is served by either)
     doors = sorted(
-        (d for d in (w.content.bodies[o] for o in rec.offices) if _serves_language(d, w.lang)),
+        (d for d in _offices(w, rec) if _serves_language(d, w.lang)),
         key=lambda d: not any(c.phone for c in d.contacts),
     )
     c = _phone_or_site(doors[0] if doors else e)
@@ -244,23 +250,31 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     number), at most CLIENT_CONTACTS, one per entry."""
     first = result.tier("first")
     numbered = {rec.id: i for i, rec in enumerate(first, 1)}
-    # (the listed entry, the entry whose contact is given): an office named on a route's card
-    # is called for that route
-    candidates: list[tuple[Recommendation, Route | Body]] = []
-    candidates += [(r, r.entry) for r in first if isinstance(r.entry, Body)]
+    # (the listed entry, the entry whose contact is given), in order, each pair once: an office
+    # named on a route's card is called for that route
+    pairs: dict[tuple[str, int], tuple[Recommendation, Route | Body]] = {}
+
+    def add(rec: Recommendation, entry: Route | Body) -> None:
+        pairs.setdefault((rec.id, id(entry)), (rec, entry))
+
+    for rec in first:
+        if isinstance(rec.entry, Body):
+            add(rec, rec.entry)
     for rec in result.recommendations:
-        doors: list[Route | Body] = [w.content.bodies[o] for o in rec.offices]
-        doors = doors or ([rec.entry] if _is_local_office(rec.entry) else [])
-        candidates += [(rec, door) for door in doors if (rec, door) not in candidates]
-    candidates += [(r, r.entry) for r in first if (r, r.entry) not in candidates]
-    candidates += [(r, r.entry) for r in result.tier("help") if (r, r.entry) not in candidates]
+        doors: list[Route | Body] = [*_offices(w, rec)] or ([rec.entry] if _is_local_office(rec.entry) else [])
+        for door in doors:
+            add(rec, door)
+    for rec in [*first, *result.tier("help")]:
+        add(rec, rec.entry)
+    candidates = list(pairs.values())
     chosen: list[tuple[Recommendation, Route | Body, Contact]] = []
+    taken: set[tuple[str, int]] = set()
     seen: set[str] = set()
     # an office that serves the reader's language before one that does not (in Brussels the two
     # bars' bureaus), then a number before a website
     for in_language, want_phone in ((True, True), (True, False), (False, True), (False, False)):
         for rec, entry in candidates:
-            if len(chosen) >= CLIENT_CONTACTS or any(r is rec and e is entry for r, e, _ in chosen):
+            if len(chosen) >= CLIENT_CONTACTS or (rec.id, id(entry)) in taken:
                 continue
             if _serves_language(entry, w.lang) != in_language:
                 continue
@@ -270,9 +284,10 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
             contact = next(fits, None)
             if contact is not None:
                 chosen.append((rec, entry, contact))
+                taken.add((rec.id, id(entry)))
                 seen.add(contact.phone or str(contact.website))
-    order = {(id(rec), id(entry)): i for i, (rec, entry) in enumerate(candidates)}
-    chosen.sort(key=lambda item: order[(id(item[0]), id(item[1]))])
+    order = {key: i for i, key in enumerate(pairs)}
+    chosen.sort(key=lambda item: order[(item[0].id, id(item[1]))])
     out = []
     for rec, entry, c in chosen:
         item = _contact(c, w.lang, entry)
@@ -334,7 +349,7 @@ def _entry_full(
     """
     e, lang = rec.entry, w.lang
     behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None  # listed in its place
-    offices = [w.content.bodies[o] for o in rec.offices]  # named on this route's card, not listed
+    offices = _offices(w, rec)  # named on this route's card, not listed
     keep = _content_caveats(e, lang) | (_content_caveats(behind, lang) if behind else set())
     keep |= {c for office in offices for c in _content_caveats(office, lang)}
     why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
@@ -404,12 +419,11 @@ def _interaction(w: _Writer, i: Any) -> str:
 def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     e = rec.entry
     c = _phone_or_site(e)
-    offices = [w.content.bodies[o] for o in rec.offices]  # Brussels: both bars or first-line services
     return {
         "title": e.title.get(w.lang),
         "helps_with": e.helps_with.get(w.lang) if isinstance(e, Body) else e.summary.get(w.lang),
         "contact": _contact(c, w.lang, e),
-        "offices": [_contact(_phone_or_site(office), w.lang, office) for office in offices],
+        "offices": [_contact(_phone_or_site(office), w.lang, office) for office in _offices(w, rec)],
         "door_to": _door_to(w, rec),
     }
 
