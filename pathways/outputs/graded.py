@@ -12,6 +12,12 @@ to stay short it asks a question only where content says it may matter (a questi
 `--through-interview` measures that too: each case's facts are turned into the answers the
 interview would collect (`answers_from_facts`), walked, and only the facts of the questions
 asked reach `recommend`, which is what the app would show that person.
+
+A card is judged by every entry it names (`shown`): a legal-aid office listed in place of its
+route names that route in its title and card, and a route reached through two offices (Brussels'
+two bars) names both with their contacts. So a graded id counts as among the first five when one
+of the first five cards names it, wrong when any card names it, and a card is useful when it
+names an essential or relevant entry.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from pathways.content.store import Content
 from pathways.content.yaml_source import read_yaml
 from pathways.engine.facts import check_facts
 from pathways.engine.interview import answers_from_facts, walk
-from pathways.engine.recommend import recommend
+from pathways.engine.recommend import Recommendation, recommend
 
 FIRST = 5
 AIMS = {"recall": 0.90, "precision": 0.80, "wrong": 0, "median_length": 12}
@@ -70,24 +76,29 @@ def interview_facts(content: Content, facts: dict[str, Any]) -> dict[str, Any]:
     return walk(content, answers_from_facts(content, facts)).facts
 
 
+def shown(rec: Recommendation) -> tuple[str, ...]:
+    """The entries one card names: its own, the route an office stands for, the offices of a route."""
+    return (rec.id, *((rec.stands_for,) if rec.stands_for else ()), *rec.offices)
+
+
 def score_case(content: Content, name: str, data: dict[str, Any], through_interview: bool = False) -> CaseScore:
     facts = check_facts(content, data.get("facts") or {})
     if through_interview:
         facts = interview_facts(content, facts)
-    ids = [r.id for r in recommend(content, facts, "en").recommendations]
+    cards = [shown(r) for r in recommend(content, facts, "en").recommendations]
     essential = list(data.get("essential") or [])
     relevant = set(data.get("relevant") or [])
     wrong = set(data.get("wrong") or [])
     known = set(content.routes) | set(content.bodies)
     graded = set(essential) | relevant | wrong
-    first = set(ids[:FIRST])
+    first = {i for card in cards[:FIRST] for i in card}
     return CaseScore(
         name=name,
         essentials=len(essential),
         essentials_first=sum(1 for e in essential if e in first),
-        useful=sum(1 for i in ids if i in set(essential) | relevant),
-        length=len(ids),
-        wrong=tuple(i for i in ids if i in wrong),
+        useful=sum(1 for card in cards if set(card) & (set(essential) | relevant)),
+        length=len(cards),
+        wrong=tuple(i for card in cards for i in card if i in wrong),
         missed=tuple(e for e in essential if e not in first),
         unknown_ids=tuple(sorted(graded - known)),
     )

@@ -36,6 +36,29 @@ def test_counts_essentials_in_the_first_five_and_wrong_entries(content: Content)
     assert score.missed == (ids[-1],)
 
 
+def test_a_card_counts_for_every_entry_it_names(content: Content) -> None:
+    """An office listed in its route's place names the route; a route reached through two
+    offices names both: a graded id is judged where a card shows it, for better and worse."""
+    brussels = {**WORKER, "be_region": "brussels", "postcode": "1000", "income": "low"}
+    recs = recommend(content, check_facts(content, brussels), "en").recommendations
+    card = next(r for r in recs if r.offices)
+    assert recs.index(card) < 5
+    office, other = card.offices[:2]
+    case = {"facts": brussels, "essential": [office], "relevant": [], "wrong": [other]}
+    score = score_case(content, "brussels", case)
+    assert (score.essentials_first, score.missed, score.wrong) == (1, (), (other,))
+    assert score.useful == 1  # the card names an essential entry
+
+    ghent = {**WORKER, "income": "low"}
+    recs = recommend(content, check_facts(content, ghent), "en").recommendations
+    door = next(r for r in recs if r.stands_for)
+    case = {"facts": ghent, "essential": [door.stands_for], "relevant": [], "wrong": []}
+    assert score_case(content, "ghent", case).essentials_first == int(recs.index(door) < 5)
+    assert score_case(content, "ghent", {**case, "essential": [], "wrong": [door.stands_for]}).wrong == (
+        door.stands_for,
+    )
+
+
 def test_the_interview_leaves_what_it_does_not_ask_unknown(content: Content) -> None:
     got = interview_facts(content, check_facts(content, WORKER))
     assert got["relationship"] == "employee"
