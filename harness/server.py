@@ -42,9 +42,10 @@ def healthy(base_url: str) -> bool:
 class AppServer:
     """`with AppServer() as srv:` runs the app; `srv.url`, `srv.ws_url`, `srv.process` (psutil)."""
 
-    def __init__(self, port: int | None = None, extra: list[str] | None = None) -> None:
+    def __init__(self, port: int | None = None, extra: list[str] | None = None, script: str = "app.py") -> None:
         self.port = port or free_port()
         self.extra = extra or []
+        self.script = script  # relative to the repository root, whose .streamlit/config.toml applies
         self.popen: subprocess.Popen | None = None
         self.started_at = 0.0
 
@@ -61,7 +62,7 @@ class AppServer:
         return psutil.Process(self.popen.pid)
 
     def start(self, wait: bool = True) -> AppServer:
-        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+        cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true"]
         cmd += ["--server.port", str(self.port), "--server.address", "127.0.0.1", *self.extra]
         self.started_at = time.perf_counter()
         self.log = tempfile.TemporaryFile()  # not a pipe: a chatty server must never block on it

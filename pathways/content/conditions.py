@@ -181,10 +181,12 @@ def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -
         value = None if inner.value is None else not inner.value
         return Outcome(value, support=_flip(inner.against), against=_flip(inner.support), unknown=_flip(inner.unknown))
     if isinstance(cond, AllOf):
-        parts = [evaluate(c, facts, open_world) for c in cond.all]
-        false = [p for p in parts if p.value is False]
-        if false:
-            return Outcome(False, against=false[0].against)
+        parts = []
+        for c in cond.all:
+            part = evaluate(c, facts, open_world)
+            if part.value is False:  # the first false part is the reason; the rest would not be shown
+                return Outcome(False, against=part.against)
+            parts.append(part)
         support = tuple(f for p in parts for f in p.support)
         unknown = tuple(f for p in parts for f in p.unknown)
         return Outcome(None if unknown and any(p.value is None for p in parts) else True, support, (), unknown)

@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pathways.content.conditions import Finding, evaluate
+from pathways.content.conditions import Finding, evaluate, truth
 from pathways.content.dates import format_date
 from pathways.content.model import KINDS, Body, Route
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
-from pathways.engine.explain import explain, sentences
+from pathways.engine.explain import explain, sentences, why_not_sentences
 from pathways.engine.facts import derive_facts
 from pathways.engine.ranking import Standing, kind_of, score
 
@@ -82,9 +82,9 @@ def _judge(
         why_not = [content.text("trace.not_yet_far", lang, date=format_date(entry.valid_from, lang))]
         return Exclusion(entry_id, entry, kind, why_not, "not_eligible")
     eligible = evaluate(entry.eligible, facts)
-    why, unknown, why_not = explain(content, eligible, lang)
     if eligible.value is False:
-        return Exclusion(entry_id, entry, kind, why_not, "not_eligible")
+        return Exclusion(entry_id, entry, kind, why_not_sentences(content, eligible, lang), "not_eligible")
+    why, unknown, _ = explain(content, eligible, lang)
     suited = evaluate(entry.suited, facts)
     if suited.value is False:
         return Exclusion(entry_id, entry, kind, _not_suited_reasons(content, entry, suited.against, lang), "not_suited")
@@ -100,7 +100,7 @@ def _judge(
         why_not = [content.text("trace.deadline_passed", lang, date=format_date(deadline.date, lang))]
         return Exclusion(entry_id, entry, kind, why_not, "expired")
     certain = eligible.value is True and suited.value is True
-    lead = entry.lead is not None and evaluate(entry.lead, facts).value is True
+    lead = entry.lead is not None and truth(entry.lead, facts) is True
     points, basis = score(content, Standing(entry, kind, certain, lead), facts, lang)
     return Recommendation(entry_id, entry, kind, certain, why, caveats, deadline, points, basis, lead=lead)
 
