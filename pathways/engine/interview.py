@@ -23,7 +23,7 @@ from pathways.content.countries import country_codes
 from pathways.content.model import Question, option_value
 from pathways.content.store import Content
 from pathways.engine.answers import FREE_KINDS, AnswerValue, apply_answer
-from pathways.engine.facts import known_postcodes
+from pathways.engine.facts import derive_facts, known_postcodes
 from pathways.engine.relevance import is_relevant
 
 Stage = Literal["start", "interview", "review", "results"]
@@ -230,8 +230,10 @@ def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, Ans
 
     For each question whose fact is known, pick the option(s) giving that value; where
     several do (e.g. employee still working / employment ended), prefer the one whose
-    extra facts agree with the file.
+    extra facts agree with the file, including what its facts decide (a postcode in Eupen
+    says the German-speaking Community, as the person would answer).
     """
+    known = derive_facts(content, facts)
     answers: dict[str, AnswerValue] = {}
     for q in content.questions:
         if q.fact not in facts:
@@ -246,7 +248,7 @@ def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, Ans
             options = [o for o in q.options if option_value(o) == v]
             if options:
                 best = max(
-                    options, key=lambda o: sum(facts.get(k) == x for k, x in o.also.items()) - len(o.also) * 0.01
+                    options, key=lambda o: sum(known.get(k) == x for k, x in o.also.items()) - len(o.also) * 0.01
                 )
                 chosen.append(best.id)
         if q.kind == "multi":

@@ -9,6 +9,7 @@ from pathways.engine.interview import (
     InterviewState,
     InvalidAnswer,
     answer,
+    answers_from_facts,
     back,
     current_question,
     facts_of,
@@ -200,3 +201,20 @@ def test_go_to_refuses_a_question_that_is_not_asked(small: Content) -> None:
     state, _ = run(small, BELGIAN_EMPLOYEE)
     with pytest.raises(InvalidAnswer):
         go_to(small, state, "financiers")
+
+
+def test_a_facts_file_is_answered_as_the_person_would(content: Content) -> None:
+    """A file that says Wallonia and an Eupen postcode, but not the Community: the person would
+    choose the German-speaking Community, whose bodies serve them, not Wallonia without it."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "lives_in": "belgium",
+        "be_region": "wallonia",
+        "postcode": "4700",
+    }
+    answers = answers_from_facts(content, facts)
+    assert answers["be_region"] == "wallonia_german"
+    assert walk(content, answers).facts["german_speaking"] is True
+    liege = answers_from_facts(content, {**facts, "postcode": "4000"})
+    assert liege["be_region"] == "wallonia"
