@@ -46,6 +46,16 @@ class Recommendation:
     stands_for: str | None = None  # the route this office is listed in place of (rule `stands_in`)
     offices: tuple[str, ...] = ()  # the offices this route is reached through, listed on its card (`stands_in`)
 
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """The entries this card stands for and names that are not listed on their own."""
+        return (*((self.stands_for,) if self.stands_for else ()), *self.offices)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every entry this card names: its own and those folded into it."""
+        return (self.id, *self.folded)
+
 
 @dataclass(frozen=True)
 class Exclusion:
@@ -183,7 +193,7 @@ def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[
                 caveats=list(dict.fromkeys([*rec.caveats, *(c.get(lang) for d in doors for c in d.entry.caveats)])),
                 offices=tuple(d.id for d in doors),
             )
-    gone = {o.stands_for for o in placed.values() if o.stands_for} | {i for o in placed.values() for i in o.offices}
+    gone = {i for o in placed.values() for i in o.folded}
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 
 

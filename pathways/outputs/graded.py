@@ -13,7 +13,7 @@ to stay short it asks a question only where content says it may matter (a questi
 interview would collect (`answers_from_facts`), walked, and only the facts of the questions
 asked reach `recommend`, which is what the app would show that person.
 
-A card is judged by every entry it names (`shown`): a legal-aid office listed in place of its
+A card is judged by every entry it names (`Recommendation.names`): a legal-aid office listed in place of its
 route names that route in its title and card, and a route reached through two offices (Brussels'
 two bars) names both with their contacts. So a graded id counts as among the first five when one
 of the first five cards names it, wrong when any card names it, and a card is useful when it
@@ -31,7 +31,7 @@ from pathways.content.store import Content
 from pathways.content.yaml_source import read_yaml
 from pathways.engine.facts import check_facts
 from pathways.engine.interview import answers_from_facts, walk
-from pathways.engine.recommend import Recommendation, recommend
+from pathways.engine.recommend import recommend
 
 FIRST = 5
 AIMS = {"recall": 0.90, "precision": 0.80, "wrong": 0, "median_length": 12}
@@ -76,16 +76,11 @@ def interview_facts(content: Content, facts: dict[str, Any]) -> dict[str, Any]:
     return walk(content, answers_from_facts(content, facts)).facts
 
 
-def shown(rec: Recommendation) -> tuple[str, ...]:
-    """The entries one card names: its own, the route an office stands for, the offices of a route."""
-    return (rec.id, *((rec.stands_for,) if rec.stands_for else ()), *rec.offices)
-
-
 def score_case(content: Content, name: str, data: dict[str, Any], through_interview: bool = False) -> CaseScore:
     facts = check_facts(content, data.get("facts") or {})
     if through_interview:
         facts = interview_facts(content, facts)
-    cards = [shown(r) for r in recommend(content, facts, "en").recommendations]
+    cards = [r.names for r in recommend(content, facts, "en").recommendations]
     essential = list(data.get("essential") or [])
     relevant = set(data.get("relevant") or [])
     wrong = set(data.get("wrong") or [])
