@@ -26,7 +26,7 @@ from components.session import (
 )
 from pathways.content.countries import country_codes, country_name
 from pathways.content.model import Question
-from pathways.engine.interview import InvalidAnswer, answer, back, current_question, progress, to_stage, walk
+from pathways.engine.interview import InvalidAnswer, answer, back, current_question, question_screen, to_stage, walk
 
 UNKNOWN = "__unknown__"
 DATE_FORMAT = {"nl": "DD-MM-YYYY", "fr": "DD/MM/YYYY", "de": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
@@ -208,11 +208,12 @@ def render() -> None:
 
 def _question() -> None:
     c, s, lg = content(), state(), lang()
-    q = current_question(c, s)
+    screen = question_screen(c, s)
+    q = screen.question
     if q is None:  # nothing left to ask: go to the review screen
         commit(to_stage(s, "review"))
         st.rerun(scope="app")
-    n, total = progress(c, s)
+    n, total = screen.position, screen.total
     st.progress(n / max(total, 1), text=t("interview.progress", n=n, total=total))
     dropped_notice()
     st.header(q.text.get(lg), anchor=False)
@@ -230,7 +231,7 @@ def _question() -> None:
         "postcode": _postcode_widget,
     }.get(q.kind, _choice_widget)
     widget(q, lg, keys, current, answered)
-    all_answered = walk(c, s.answers).first_unanswered is None
+    all_answered = screen.complete
     with st.container(horizontal=True, key="nav"):
         st.button(t("nav.back"), key="back", on_click=_back, icon=":material/arrow_back:")
         st.button(

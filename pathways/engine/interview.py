@@ -139,9 +139,7 @@ def current_question(content: Content, state: InterviewState) -> Question | None
     """The question on screen, or None when the interview is complete."""
     if state.stage != "interview":
         return None
-    w = walk(content, state.answers)
-    qid = state.cursor if state.cursor in w.relevant else w.first_unanswered
-    return content.question(qid) if qid else None
+    return question_screen(content, state).question
 
 
 def answer(content: Content, state: InterviewState, qid: str, value: AnswerValue) -> InterviewState:
@@ -204,10 +202,32 @@ def to_stage(state: InterviewState, stage: Stage) -> InterviewState:
 
 def progress(content: Content, state: InterviewState) -> tuple[int, int]:
     """(number of the current question, estimated total) for "question 4 of about 11"."""
+    screen = question_screen(content, state)
+    return screen.position, screen.total
+
+
+@dataclass(frozen=True)
+class QuestionScreen:
+    """What the question screen shows, from one walk: the question, "4 of about 11", and
+    whether every question that applies is answered (the shortcut back to the review)."""
+
+    question: Question | None
+    position: int
+    total: int
+    complete: bool
+
+
+def question_screen(content: Content, state: InterviewState) -> QuestionScreen:
+    """The question on screen with its place in the interview. One walk serves all three: the
+    question screen is the app's most frequent click, and each walk evaluates every question's
+    conditions (docs/performance.md)."""
     w = walk(content, state.answers)
-    q = current_question(content, state)
+    qid = None
+    if state.stage == "interview":
+        qid = state.cursor if state.cursor in w.relevant else w.first_unanswered
+    q = content.question(qid) if qid else None
     position = w.relevant.index(q.id) + 1 if q else len(w.relevant)
-    return position, len(w.relevant)
+    return QuestionScreen(q, position, len(w.relevant), w.first_unanswered is None)
 
 
 def set_language(state: InterviewState, lang: str) -> InterviewState:

@@ -15,6 +15,7 @@ from pathways.engine.interview import (
     facts_of,
     go_to,
     progress,
+    question_screen,
     set_language,
     skip_forward,
     start,
@@ -153,6 +154,23 @@ def test_progress_counts_relevant_questions(small: Content) -> None:
     state, _ = run(small, ABROAD_ORGANISATION[:3])
     position, total = progress(small, state)
     assert position == 4 and total < len(small.questions)
+
+
+def test_question_screen_agrees_with_the_separate_answers(small: Content) -> None:
+    """The screen's one walk gives the same question, place and completeness as asking each apart,
+    at every step of an interview and after it (when no question is left to show)."""
+    state = start(InterviewState(), small)
+    for qid, value in BELGIAN_EMPLOYEE:
+        screen = question_screen(small, state)
+        assert screen.question == current_question(small, state)
+        assert (screen.position, screen.total) == progress(small, state)
+        assert screen.complete is (walk(small, state.answers).first_unanswered is None)
+        if screen.question is None or screen.question.id != qid:
+            break
+        state = answer(small, state, qid, value)
+    finished, _ = run(small, BELGIAN_EMPLOYEE)
+    screen = question_screen(small, finished)
+    assert screen.complete and screen.question is None and screen.position == screen.total
 
 
 def test_language_switch_keeps_answers_and_position(small: Content) -> None:
