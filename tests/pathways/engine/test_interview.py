@@ -236,3 +236,30 @@ def test_a_facts_file_is_answered_as_the_person_would(content: Content) -> None:
     assert walk(content, answers).facts["german_speaking"] is True
     liege = answers_from_facts(content, {**facts, "postcode": "4000"})
     assert liege["be_region"] == "wallonia"
+
+
+def test_a_case_finally_decided_in_belgium_is_asked_for_the_date_and_opens_strasbourg(content: Content) -> None:
+    """A widow whose asbestos claim the Court of Cassation has finally rejected: the urgency
+    question's last option says so, the date of that decision is asked next (the European Court
+    of Human Rights' four months run from it), and a file with the date is answered the same way.
+    Harm that is merely past asks no such date."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "be_region": "flanders",
+        "lives_in": "belgium",
+        "company_link": "belgian_company",
+        "public_body_involved": False,
+        "relationship": "community_member",
+        "harm_types": ["health_safety", "environment"],
+        "goals": ["compensation", "recognition"],
+        "urgency": "past",
+        "final_decision_date": "2026-10-20",
+    }
+    answers = answers_from_facts(content, facts)
+    assert answers["urgency"] == "past_final"
+    w = walk(content, answers)
+    assert w.facts["remedies_exhausted"] is True and "final_decision_date" in w.relevant
+    merely_past = answers_from_facts(content, {k: v for k, v in facts.items() if k != "final_decision_date"})
+    assert merely_past["urgency"] == "past"
+    assert "final_decision_date" not in walk(content, merely_past).relevant
