@@ -194,3 +194,28 @@ def test_a_deadline_counted_from_the_harm_says_so_in_json_and_text(small: Conten
     told = recommend(small, {**facts, "knowledge_date": "2026-08-01"}, "fr", TODAY)
     route = next(r for r in to_json(small, told, "fr")["recommendations"] if r["id"] == "test_route")
     assert route["deadline"] == {"date": "2031-08-01", "basis": route["deadline"]["basis"]}
+
+
+def test_a_nuisance_that_goes_on_puts_the_interim_judge_first(content: Content) -> None:
+    """Dust from a plant that goes on: summary proceedings can stop it while the rest is argued
+    (Judicial Code art. 584), so a specialist takes that step first; once the nuisance is over,
+    interim measures have nothing left to stop."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "be_region": "wallonia",
+        "lives_in": "belgium",
+        "company_link": "belgian_company",
+        "relationship": "community_member",
+        "harm_types": ["environment", "health_safety"],
+        "goals": ["stop_harm"],
+        "urgency": "ongoing",
+    }
+
+    def interim(urgency: str) -> list:
+        recs = recommend(content, {**facts, "urgency": urgency}, "en").recommendations
+        return [r for r in recs if r.id == "summary_proceedings"]
+
+    (ongoing,) = interim("ongoing")
+    assert ongoing.lead and ongoing.tier == "first"
+    assert not any(r.lead for r in interim("past"))
