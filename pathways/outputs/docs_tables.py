@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pathways.checks.loader import load_content
 from pathways.content.conditions import predicates
-from pathways.outputs.graded import run
+from pathways.outputs.graded import run, shown
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,8 +69,8 @@ def graded_figures() -> str:
     return (
         "| measure | all the facts | through the interview | aim |\n|---|---|---|---|\n"
         f"| graded cases | {total.cases} | {app.cases} | ≥ 40 |\n"
-        f"| essentials among the first five | {total.recall:.3f} | {app.recall:.3f} | ≥ 0.90 |\n"
-        f"| share of the list that is essential or relevant | {total.precision:.3f} | {app.precision:.3f} | ≥ 0.80 |\n"
+        f"| essentials among the first five | {shown(total.recall)} | {shown(app.recall)} | ≥ 0.90 |\n"
+        f"| share of the list that is essential or relevant | {shown(total.precision)} | {shown(app.precision)} | ≥ 0.80 |\n"
         f"| wrong entries recommended | {total.wrong} | {app.wrong} | 0 |\n"
         f"| median list length | {total.median_length:g} | {app.median_length:g} | ≤ 12 |\n"
     )

@@ -9,7 +9,7 @@ import yaml
 from pathways.content.store import Content
 from pathways.engine.facts import check_facts
 from pathways.engine.recommend import recommend
-from pathways.outputs.graded import interview_facts, run, score_case
+from pathways.outputs.graded import interview_facts, run, score_case, shown
 
 WORKER = {
     "role": "victim",
@@ -138,3 +138,12 @@ def test_an_authority_s_decision_is_asked_its_area_of_life(content: Content) -> 
     assert got["field"] == "social_protection"
     ids = [r.id for r in recommend(content, got, "en").recommendations]
     assert ids[0] == "labour_tribunal" and "council_of_state" not in ids
+
+
+def test_a_share_just_below_its_aim_is_not_shown_as_meeting_it() -> None:
+    """3881 essentials of 4313 in the first five is 0.89984: printed beside an aim of 0.90 it must
+    read 0.899, not 0.900; a share that meets the aim reads as it is."""
+    assert shown(3881 / 4313) == "0.899"
+    assert shown(0.9) == "0.900"
+    assert shown(0.817, 2) == "0.81"
+    assert shown(1.0) == "1.000"
