@@ -219,3 +219,28 @@ def test_a_nuisance_that_goes_on_puts_the_interim_judge_first(content: Content) 
     (ongoing,) = interim("ongoing")
     assert ongoing.lead and ongoing.tier == "first"
     assert not any(r.lead for r in interim("past"))
+
+
+def test_an_unknown_authority_lets_only_a_buyers_channel_lead(content: Content) -> None:
+    """Not knowing whether a Belgian authority is involved does not hold back a Belgian buyer's
+    channel for its supplier's neighbours abroad, but does for a Belgian company's own works
+    abroad, where export credit or a licence often stands behind the project (the lead's order
+    is what a scenario's first five cannot pin)."""
+    abroad = {
+        "role": "adviser",
+        "harm_country": "non_eu",
+        "lives_in": "non_eu",
+        "relationship": "community_member",
+        "harm_types": ["environment", "land_housing"],
+        "goals": ["stop_harm"],
+        "urgency": "ongoing",
+    }
+
+    def lead(**facts: object) -> bool:
+        recs = recommend(content, {**abroad, **facts}, "en", TODAY).recommendations
+        return next(r for r in recs if r.id == "company_grievance_mechanism").lead
+
+    assert lead(company_link="belgian_buyer")
+    assert not lead(company_link="belgian_company")
+    assert lead(company_link="belgian_company", public_body_involved=False)
+    assert not lead(company_link="belgian_buyer", public_body_involved=True)
