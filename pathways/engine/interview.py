@@ -200,12 +200,6 @@ def to_stage(state: InterviewState, stage: Stage) -> InterviewState:
     return state.model_copy(update={"stage": stage, "dropped": ()})
 
 
-def progress(content: Content, state: InterviewState) -> tuple[int, int]:
-    """(number of the current question, estimated total) for "question 4 of about 11"."""
-    screen = question_screen(content, state)
-    return screen.position, screen.total
-
-
 @dataclass(frozen=True)
 class QuestionScreen:
     """What the question screen shows, from one walk: the question, "4 of about 11", and
