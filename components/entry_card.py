@@ -117,8 +117,9 @@ def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -
 
 
 def _offices(rec: Recommendation | None, lang: str, text: _Text) -> None:
-    """The offices that give this route (Brussels' two bars or first-line services), named
-    here because they are not listed on their own (rule `stands_in`)."""
+    """The offices that give this route (Brussels' two bars or first-line services), or the body
+    doing the same work in the other language, named here because they are not listed on their
+    own (rules `stands_in` and `twins`)."""
     if rec is None or not rec.offices:
         return
     blocks = []
@@ -228,6 +229,7 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
         _interactions(e, lang, text)
     else:
         _body_facts(e, lang, rec, text)
+        _offices(rec, lang, text)  # its twin in the other language (rule `twins`)
     _glossary(e, lang, text)
     _references(e, lang, text)
 

@@ -277,6 +277,24 @@ def check_interactions(entries: dict[str, tuple[Route | Body, YamlDocument]]) ->
     return errors
 
 
+def check_twins(content: Content, entries: dict[str, tuple[Route | Body, YamlDocument]]) -> list[ContentError]:
+    """A `ranking.language_twin` names another body that names this one back (rule `twins`)."""
+    errors: list[ContentError] = []
+    for entry_id, (entry, doc) in entries.items():
+        twin = entry.ranking.language_twin
+        if twin is None:
+            continue
+        if twin == entry_id or twin not in content.bodies or content.bodies[twin].ranking.language_twin != entry_id:
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.line_of(("ranking", "language_twin")),
+                    f"ranking.language_twin names {twin!r}, which is not another body naming this one as its twin",
+                )
+            )
+    return errors
+
+
 def cross_check(
     content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]
 ) -> list[ContentError]:
@@ -286,6 +304,7 @@ def cross_check(
     for entry, doc in entries.values():
         errors += _check_entry(content, entry, doc)
     errors += check_interactions(entries)
+    errors += check_twins(content, entries)
     errors += check_vocabulary(content)
     errors += check_graph(content, q_doc)
     return errors

@@ -260,6 +260,14 @@ class Ranking(Strict):
             " route is not (rule `stands_in`); its card shows who can use the route and what it costs"
         ),
     )
+    language_twin: str | None = Field(
+        default=None,
+        description=(
+            "the body that does the same work in the other national language (11.11.11 and CNCD-11.11.11):"
+            " when both are suggested they make one card, the one in the reader's language, naming the"
+            " other (rule `twins`); declared on both"
+        ),
+    )
 
 
 class Entry(Strict):
@@ -328,11 +336,14 @@ class RankingRule(Strict):
     `ranking.stands_in_for` route is also suggested, and is the only one standing in for
     it, is listed in that route's place; it adds no points, so `points` is 0; its text may
     name `{office}` and `{route}`; where several offices stand in for one route, the route is
-    listed with them named on its card, and `several` says so, naming `{offices}` and `{route}`).
+    listed with them named on its card, and `several` says so, naming `{offices}` and `{route}`),
+    `twins` (two bodies that declare each other their `ranking.language_twin` and are both
+    suggested make one card: the one in the reader's language, or else the better placed, naming
+    the other; no points; its text may name `{entry}` and `{other}`).
     """
 
     id: str
-    applies: Literal["lead", "goal", "when", "uncertain", "weight", "stands_in"]
+    applies: Literal["lead", "goal", "when", "uncertain", "weight", "stands_in", "twins"]
     points: int
     when: Condition | None = None
     entry: dict[str, str | bool | list[str]] = Field(default_factory=dict)
@@ -345,8 +356,8 @@ class RankingRule(Strict):
     def _when_needs_parts(self) -> RankingRule:
         if self.applies == "when" and self.when is None and not self.entry:
             raise ValueError("a 'when' rule needs a case condition `when`, entry attributes `entry`, or both")
-        if self.applies == "stands_in" and self.points != 0:
-            raise ValueError("a 'stands_in' rule exchanges places and adds no points: `points` must be 0")
+        if self.applies in ("stands_in", "twins") and self.points != 0:
+            raise ValueError(f"a {self.applies!r} rule folds cards together and adds no points: `points` must be 0")
         if self.several is not None and self.applies != "stands_in":
             raise ValueError("only a 'stands_in' rule has a `several` text")
         return self

@@ -92,7 +92,7 @@ def _weight(content: Content, rule: RankingRule, s: Standing, facts: dict[str, A
 
 
 def _placed_after_scoring(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
-    return 0  # `stands_in` acts once all are scored (recommend._stand_ins), it adds no points
+    return 0  # `stands_in` and `twins` act once all are scored (recommend._stand_ins, _twins): no points
 
 
 APPLIERS: dict[str, Applier] = {
@@ -102,6 +102,7 @@ APPLIERS: dict[str, Applier] = {
     "uncertain": _uncertain,
     "weight": _weight,
     "stands_in": _placed_after_scoring,
+    "twins": _placed_after_scoring,
 }
 
 

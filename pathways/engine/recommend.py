@@ -142,9 +142,21 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
             recs.append(judged)
         else:
             excluded.append(judged)
-    recs = _stand_ins(content, recs, lang)
+    recs = _twins(content, _stand_ins(content, recs, lang), lang)
     excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
     return Result(_tiered(content, recs, lang), excluded, facts)
+
+
+def _folded(card: Recommendation, others: list[Recommendation], text: str, lang: str, **fields: Any) -> Recommendation:
+    """`card` with `others` folded into it (rules `stands_in` and `twins`): the best score of
+    them all, the rule's sentence among its reasons, their caveats among its own, each said once."""
+    return replace(
+        card,
+        score=max(r.score for r in [card, *others]),
+        rank_basis=[*card.rank_basis, text],
+        caveats=list(dict.fromkeys([*card.caveats, *(c.get(lang) for o in others for c in o.entry.caveats)])),
+        **fields,
+    )
 
 
 def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
@@ -176,24 +188,42 @@ def _stand_ins(content: Content, recs: list[Recommendation], lang: str) -> list[
         if len(doors) == 1:
             office = doors[0]
             text = rule.text.get(lang).format(office=office.entry.title.get(lang), route=rec.entry.title.get(lang))
-            placed[office.id] = replace(
-                office,
-                score=max(office.score, rec.score),
-                rank_basis=[*office.rank_basis, text],
-                caveats=list(dict.fromkeys([*office.caveats, *(c.get(lang) for c in rec.entry.caveats)])),
-                stands_for=rec.id,
-            )
+            placed[office.id] = _folded(office, [rec], text, lang, stands_for=rec.id)
         elif len(doors) > 1 and rule.several is not None:
             names = "; ".join(d.entry.title.get(lang) for d in doors)
             text = rule.several.get(lang).format(offices=names, route=rec.entry.title.get(lang))
-            placed[rec.id] = replace(
-                rec,
-                score=max(r.score for r in [rec, *doors]),
-                rank_basis=[*rec.rank_basis, text],
-                caveats=list(dict.fromkeys([*rec.caveats, *(c.get(lang) for d in doors for c in d.entry.caveats)])),
-                offices=tuple(d.id for d in doors),
-            )
+            placed[rec.id] = _folded(rec, doors, text, lang, offices=tuple(d.id for d in doors))
     gone = {i for o in placed.values() for i in o.folded}
+    return [placed.get(r.id, r) for r in recs if r.id not in gone]
+
+
+def _twins(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
+    """The ranking table's `twins` rule: two bodies that do the same work, one in each national
+    language (11.11.11 and CNCD-11.11.11, the Liga and the Ligue), make one card when both are
+    suggested. Two cards would say the same thing twice; which of the two a person turns to is
+    their language. The card is the one in the reader's language (for a reader in English or
+    German, the better placed of the two, then the first by id), at the better score of the two,
+    with the other named on it (`offices`, with its languages and contacts) and its caveats among
+    its own; the other is neither listed on its own nor among what is not suggested.
+    """
+    rule = next((r for r in content.ranking.rules if r.applies == "twins"), None)
+    if rule is None:
+        return recs
+
+    def serves(r: Recommendation) -> bool:
+        return isinstance(r.entry, Body) and lang in r.entry.languages
+
+    by_id = {r.id: r for r in recs}
+    placed: dict[str, Recommendation] = {}
+    gone: set[str] = set()
+    for rec in recs:
+        twin = by_id.get(rec.entry.ranking.language_twin or "")
+        if twin is None or rec.id in gone or rec.id in placed:
+            continue
+        keep, other = sorted((rec, twin), key=lambda r: (not serves(r), -r.score, r.id))
+        text = rule.text.get(lang).format(entry=keep.entry.title.get(lang), other=other.entry.title.get(lang))
+        placed[keep.id] = _folded(keep, [other], text, lang, offices=(*keep.offices, other.id))
+        gone.add(other.id)
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 
 

@@ -41,6 +41,7 @@ def test_every_rule_has_a_test() -> None:
         "uncertain",
         "weight",
         "stands_in",
+        "twins",
     }
     from pathways.checks.loader import load_content
 
@@ -277,3 +278,52 @@ def test_only_a_stands_in_rule_has_a_several_text() -> None:
 def test_a_stands_in_rule_adds_no_points() -> None:
     with pytest.raises(ValueError, match="points` must be 0"):
         RankingRule(id="x", applies="stands_in", points=2, text=Text(nl="t", fr="t", de="t", en="t"))
+
+
+ABROAD_NGO_CASE = {"role": "victim", "harm_country": "non_eu", "country": "CD", "lives_in": "non_eu",
+                   "company_link": "belgian_parent", "relationship": "community_member",
+                   "harm_types": ["environment", "land_housing"], "goals": ["stop_harm", "compensation"],
+                   "urgency": "ongoing", "sector": "mining_other"}  # fmt: skip
+
+
+def test_two_bodies_that_differ_only_by_language_make_one_card(content: Content) -> None:
+    """11.11.11 and CNCD-11.11.11 do the same work, in Dutch and in French: where both are
+    suggested they make one card, the one in the reader's language, naming the other (at the
+    better score of the two, the rule's sentence among its reasons); the other is neither listed
+    nor among what is not suggested. Without the rule both are listed."""
+    from pathways.engine.recommend import recommend, to_json
+
+    without = with_rules(content, *[r for r in content.ranking.rules if r.applies != "twins"])
+    plain = {r.id: r for r in recommend(without, ABROAD_NGO_CASE, "en").recommendations}
+    assert {"ngo_11_11_11", "cncd_11_11_11"} <= set(plain), "the rule must have work to do"
+    for lang, keep, other in (("fr", "cncd_11_11_11", "ngo_11_11_11"), ("nl", "ngo_11_11_11", "cncd_11_11_11")):
+        result = recommend(content, ABROAD_NGO_CASE, lang)
+        ids = [r.id for r in result.recommendations]
+        assert keep in ids and other not in ids and other not in [e.id for e in result.excluded]
+        card = result.recommendations[ids.index(keep)]
+        assert card.offices == (other,) and other in card.names
+        assert card.score == max(plain[keep].score, plain[other].score)
+        assert content.bodies[other].title.get(lang) in card.rank_basis[-1]
+        assert to_json(content, result, lang)["recommendations"][ids.index(keep)]["offices"] == [other]
+    # a reader in English: the better placed of the two, whichever language it serves
+    ids = [r.id for r in recommend(content, ABROAD_NGO_CASE, "en").recommendations]
+    assert len({"ngo_11_11_11", "cncd_11_11_11"} & set(ids)) == 1
+
+
+def test_a_twins_rule_adds_no_points() -> None:
+    with pytest.raises(ValueError, match="points"):
+        RankingRule(id="x", applies="twins", points=1, text=Text(nl="t", fr="t", de="t", en="t"))
+
+
+def test_a_language_twin_must_name_a_body_that_names_it_back(content: Content) -> None:
+    from pathways.checks.crossrefs import check_twins
+    from pathways.content.store import DATA_DIR, read_content
+
+    entries = read_content(DATA_DIR)[1].entries
+    body, doc = entries["ngo_11_11_11"]
+    lonely = body.model_copy(
+        update={"ranking": body.ranking.model_copy(update={"language_twin": "ligue_des_droits_humains"})}
+    )
+    errors = check_twins(content, {**entries, "ngo_11_11_11": (lonely, doc)})
+    assert [e.message for e in errors] and "ligue_des_droits_humains" in errors[0].message
+    assert not check_twins(content, entries)
