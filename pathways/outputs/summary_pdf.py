@@ -25,6 +25,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -456,7 +457,7 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
     """
     e = ex.entry
     if ex.reason == "not_suited" and e.not_suited_note:
-        return e.not_suited_note.get(w.lang)
+        return first_sentence(e.not_suited_note.get(w.lang))
     findings: tuple[Finding, ...] = ()
     if ex.reason in ("not_eligible", "not_suited"):
         outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
@@ -472,6 +473,23 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
         lines = lines[1:] or lines  # the group heading already says "open, but not made for this"
     shown = w.engine_lines(lines)
     return shown[0] if shown else w.t("pdf.why_withheld")
+
+
+# A sentence ends at a full stop after a word of two letters or more, or after a closing bracket,
+# followed by a space and a capital letter (so "z. B." and "art. 46" do not end one).
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\)))\.\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def first_sentence(note: str) -> str:
+    """The first sentence of a not-suited note: what the entry is made for.
+
+    On screen the whole note is shown beside the entry; the take-away summary lists what was
+    left out one line each, so that a case's list of "open, but not made for this" does not run
+    to pages of explanations written for other cases (an undocumented cleaner's summary had the
+    whistleblower channel's sentences on intimate images and refused job applicants).
+    """
+    match = _SENTENCE_END.search(note)
+    return note[: match.start() + 1] if match else note
 
 
 def short_title(title: str) -> str:

@@ -25,7 +25,7 @@ from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import load_case
 from pathways.outputs.case_input import state_from_file
 from pathways.outputs.sensitive import SENSITIVE_FACTS
-from pathways.outputs.summary_pdf import drawable, render_summary, summary_data
+from pathways.outputs.summary_pdf import drawable, first_sentence, render_summary, summary_data
 
 LANGS = ("nl", "fr", "de", "en")
 TODAY = dt.date(2026, 11, 29)
@@ -403,3 +403,29 @@ def test_a_route_given_by_two_offices_lists_both_offices_contacts(content: Conte
         assert body.title.en not in entries
     pdf = _text(render_summary(content, state, "en", today=TODAY))
     assert all(_squash(content.bodies[o].contacts[0].name.en) in _squash(pdf) for o in route.offices)
+
+
+@pytest.mark.parametrize(
+    ("note", "first"),
+    [
+        ("Die Klage kostet z. B. Geld. Zweiter Satz.", "Die Klage kostet z. B. Geld."),
+        ("See art. 46 of the Act. Then more.", "See art. 46 of the Act."),
+        ("Rail, post (art. 3). Ombuds Brussels covers the rest.", "Rail, post (art. 3)."),
+        ("Un recours. École suit.", "Un recours."),
+        ("One sentence only.", "One sentence only."),
+    ],
+)
+def test_a_left_out_entry_is_explained_by_its_note_s_first_sentence(note: str, first: str) -> None:
+    assert first_sentence(note) == first
+
+
+def test_the_summary_lists_a_left_out_entry_with_one_sentence_not_its_whole_note(content: Content) -> None:
+    """The undocumented cleaner's summary names the whistleblower channel as not made for her
+    case with what it is for, not with its sentences on intimate images or refused applicants."""
+    state = state_from_file(content, SCENARIOS / "support_brussels_undocumented_cleaner.yaml")
+    text = " ".join(_pages(render_summary(content, state, "en", today=TODAY)))
+    squashed = _squash(text)
+    note = content.routes["whistleblower_channel"].not_suited_note
+    assert note is not None
+    assert _squash(first_sentence(note.get("en"))) in squashed
+    assert _squash(note.get("en")) not in squashed
