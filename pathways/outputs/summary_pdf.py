@@ -450,9 +450,9 @@ def _requirement(w: _Writer, f: Finding) -> str:
 def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
     """One line on why an entry was left out.
 
-    The content's own note for an entry not made for such cases; else what the deciding
-    condition needs (worked out again from the same condition and facts as the engine);
-    else the engine's sentence (dates of validity, a passed appeal deadline). A reason that
+    The first sentence of the content's own note for an entry not made for such cases (what it
+    is made for; `first_sentence`); else what the deciding condition needs (worked out again
+    from the same condition and facts as the engine); else the engine's sentence (dates of validity, a passed appeal deadline). A reason that
     rests on a sensitive answer that is not printed says only that.
     """
     e = ex.entry
