@@ -77,15 +77,15 @@ def test_changing_an_earlier_answer_drops_only_what_it_makes_irrelevant(content:
 
     d.answer_all(at, content, choose)
     before = d.state(at)
-    assert "be_region" in before.answers
+    assert "postcode" in before.answers
     at.button(key="change_harm_country").click().run()
     d.set_answer(at, content.question("harm_country"), "non_eu")
     at.button(key="next").click().run()
     s = d.state(at)
-    assert "be_region" not in s.answers and "be_region" in s.dropped
+    assert "postcode" not in s.answers and "postcode" in s.dropped
     kept = {k: v for k, v in before.answers.items() if k in s.answers and k != "harm_country"}
     assert all(s.answers[k] == v for k, v in kept.items())
-    assert content.question("be_region").text.get("en") in d.texts(at)  # the person is told
+    assert content.question("postcode").text.get("en") in d.texts(at)  # the person is told
     d.answer_all(at, content)  # newly relevant questions only, then back to review
     assert d.state(at).stage == "review"
 

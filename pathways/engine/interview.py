@@ -77,14 +77,18 @@ def walk(content: Content, answers: dict[str, AnswerValue], today: dt.date | Non
     time limits (a date is not asked for a limit already dated on the safe side); the
     graph check fixes it for its reference cases, the app leaves it to the calendar."""
     facts: dict[str, Any] = {}
+    # what the answers decide too (a postcode says the region, so the region is not asked);
+    # kept apart from the answers' own facts, which are what a saved file holds
+    known: dict[str, Any] = {}
     relevant: list[str] = []
     first: str | None = None
     for q in content.questions:
-        if not asks(content, q, facts, today):
+        if not asks(content, q, known, today):
             continue
         relevant.append(q.id)
         if q.id in answers:
             apply_answer(q, answers[q.id], facts)
+            known = derive_facts(content, facts)
         elif first is None:
             first = q.id
     return Walk(tuple(relevant), facts, first)

@@ -10,6 +10,8 @@ unless the person ticks the choice to include them (as with the adviser's notes)
 - `discrimination_ground`: the ground of a discrimination (disability or health, origin,
   religion, sexual orientation, gender identity...): special categories of personal data
   under the GDPR (art. 9).
+- `union_membership`: which union a person belongs to, a special category of personal data
+  under the GDPR (art. 9) that an employer must not learn from a printout left on a desk.
 - `postcode`: the question promises "only the postcode, no address; it is not stored
   anywhere". The legal-aid office it leads to is still printed: that is what it is for.
 
@@ -29,7 +31,13 @@ from typing import Any
 
 from pathways.content.store import Content
 
-SENSITIVE_FACTS: tuple[str, ...] = ("residence_status", "minor_involved", "discrimination_ground", "postcode")
+SENSITIVE_FACTS: tuple[str, ...] = (
+    "residence_status",
+    "minor_involved",
+    "discrimination_ground",
+    "union_membership",
+    "postcode",
+)
 
 
 def is_sensitive(fact_id: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pathways.content.store import Content
+from pathways.engine.facts import derive_facts
 from pathways.engine.interview import (
     InterviewState,
     InvalidAnswer,
@@ -43,7 +44,7 @@ def run(content: Content, answers: list[tuple[str, object]]) -> tuple[InterviewS
 BELGIAN_EMPLOYEE = [
     ("role", "victim"),
     ("harm_country", "belgium"),
-    ("be_region", "flanders"),
+    ("postcode", "2800"),  # Mechelen: the region follows from it, so the region is not asked
     ("company_link", "belgian_company"),
     ("public_body_involved", False),
     ("relationship", "employee"),
@@ -52,6 +53,7 @@ BELGIAN_EMPLOYEE = [
     ("urgency", "ongoing"),
     ("harm_date", "2026-10-02"),
     ("residence_status", "regular"),
+    ("union_membership", "none"),
     ("income", "not_low"),
 ]
 
@@ -75,7 +77,8 @@ def test_path_for_a_belgian_employee_ends_at_review(small: Content) -> None:
     assert state.stage == "review" and current_question(small, state) is None
     assert "financiers" not in seen and "discrimination_ground" not in seen
     facts = facts_of(small, state)
-    assert facts["employment_ended"] is False and facts["be_region"] == "flanders"
+    assert facts["employment_ended"] is False and facts["postcode"] == "2800"
+    assert "be_region" not in facts  # the postcode says it: not asked, and derived where advice is made
 
 
 def test_path_for_an_organisation_abroad_skips_region_residence_and_income(small: Content) -> None:
@@ -90,6 +93,7 @@ def test_path_for_an_organisation_abroad_skips_region_residence_and_income(small
 
 def test_option_can_set_more_facts(small: Content) -> None:
     answers = dict(BELGIAN_EMPLOYEE)
+    answers["postcode"] = None  # no postcode given: the region is asked
     answers["be_region"] = "wallonia_german"
     answers["relationship"] = "former_employee"
     facts = walk(small, answers).facts
@@ -101,7 +105,7 @@ def test_changing_an_earlier_answer_drops_only_what_became_irrelevant(small: Con
     state, _ = run(small, BELGIAN_EMPLOYEE)
     state = go_to(small, state, "harm_country")
     state = answer(small, state, "harm_country", "non_eu_lives_belgium")
-    assert state.answers["be_region"] == "flanders"  # still relevant: lives in Belgium
+    assert state.answers["postcode"] == "2800"  # still relevant: lives in Belgium
     assert "residence_status" in state.dropped  # asked only about work in Belgium
     assert state.answers["income"] == "not_low"
     # coming from the review screen: the newly relevant questions are asked, then review again
@@ -116,7 +120,7 @@ def test_changing_an_earlier_answer_drops_only_what_became_irrelevant(small: Con
     assert state.stage == "review"
     state = go_to(small, state, "harm_country")
     state = answer(small, state, "harm_country", "non_eu")
-    assert "be_region" in state.dropped and "be_region" not in state.answers
+    assert "postcode" in state.dropped and "postcode" not in state.answers
 
 
 def test_changing_an_answer_in_the_flow_steps_on_to_the_next_question(small: Content) -> None:
@@ -142,7 +146,7 @@ def test_back_walks_the_path_and_reaches_start(small: Content) -> None:
 def test_next_after_back_keeps_the_answer(small: Content) -> None:
     state, _ = run(small, BELGIAN_EMPLOYEE[:3])
     state = back(small, state)
-    assert current_question(small, state).id == "be_region"
+    assert current_question(small, state).id == "postcode"
     state = skip_forward(small, state)
     assert current_question(small, state).id == "company_link"
 
@@ -223,8 +227,9 @@ def test_go_to_refuses_a_question_that_is_not_asked(small: Content) -> None:
 
 
 def test_a_facts_file_is_answered_as_the_person_would(content: Content) -> None:
-    """A file that says Wallonia and an Eupen postcode, but not the Community: the person would
-    choose the German-speaking Community, whose bodies serve them, not Wallonia without it."""
+    """A file that says Wallonia and an Eupen postcode, but not the Community: the person types the
+    postcode, which says the German-speaking Community, so the region is not asked. Without a
+    postcode, the region's option that agrees with the file is chosen."""
     facts = {
         "role": "victim",
         "harm_country": "belgium",
@@ -233,10 +238,11 @@ def test_a_facts_file_is_answered_as_the_person_would(content: Content) -> None:
         "postcode": "4700",
     }
     answers = answers_from_facts(content, facts)
-    assert answers["be_region"] == "wallonia_german"
-    assert walk(content, answers).facts["german_speaking"] is True
-    liege = answers_from_facts(content, {**facts, "postcode": "4000"})
-    assert liege["be_region"] == "wallonia"
+    assert answers["postcode"] == "4700" and "be_region" not in answers
+    assert derive_facts(content, walk(content, answers).facts)["german_speaking"] is True
+    no_postcode = {k: v for k, v in facts.items() if k != "postcode"}
+    assert answers_from_facts(content, {**no_postcode, "german_speaking": True})["be_region"] == "wallonia_german"
+    assert answers_from_facts(content, {**no_postcode, "german_speaking": False})["be_region"] == "wallonia"
 
 
 def test_a_case_finally_decided_in_belgium_is_asked_for_the_date_and_opens_strasbourg(content: Content) -> None:

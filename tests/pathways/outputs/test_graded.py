@@ -64,11 +64,11 @@ def test_the_interview_leaves_what_it_does_not_ask_unknown(content: Content) -> 
     assert got["relationship"] == "employee"
     # the sector is asked only for harm abroad with a Belgian company, or for a consumer
     assert "sector" not in got
-    # the postcode picks the bar's legal-aid bureau, which is for a low income: with the income
-    # unknown it is not asked; with a low income it is
-    assert "postcode" not in got
-    low = interview_facts(content, check_facts(content, {**WORKER, "income": "low"}))
-    assert low["postcode"] == "9000"
+    # the postcode is asked first for anyone in Belgium, whatever the income: it says the region
+    # (and the district), so the region is not asked as well
+    assert got["postcode"] == "9000" and "be_region" not in got
+    no_postcode = {k: v for k, v in WORKER.items() if k != "postcode"}
+    assert interview_facts(content, check_facts(content, no_postcode))["be_region"] == "flanders"
 
 
 def test_the_country_is_asked_for_harm_abroad(content: Content) -> None:
