@@ -244,3 +244,28 @@ def test_an_unknown_authority_lets_only_a_buyers_channel_lead(content: Content) 
     assert not lead(company_link="belgian_company")
     assert lead(company_link="belgian_company", public_body_involved=False)
     assert not lead(company_link="belgian_buyer", public_body_involved=True)
+
+
+def test_a_neighbours_walloon_permit_appeal_closes_after_its_twenty_days(content: Content) -> None:
+    """The 30 days of CoDT art. D.IV.63 are the applicant's: for a neighbour the environmental
+    permit's 20 days decide, so ten days later the appeal is closed (data/routes/walloon_permit_appeal.yaml)."""
+    neighbour = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "lives_in": "belgium",
+        "postcode": "5300",
+        "public_body_involved": True,
+        "public_body_level": ["local"],
+        "decision_type": "permit",
+        "decision_date": "2026-11-03",
+        "relationship": "community_member",
+        "harm_types": ["environment"],
+        "goals": ["stop_harm"],
+    }
+    today = dt.date(2026, 12, 2)  # 29 days on: past the 20, within the 30
+    result = recommend(content, neighbour, "en", today)
+    closed = {x.id: x.reason for x in result.excluded}
+    assert closed.get("walloon_permit_appeal") == "expired"
+    unknown_relationship = {k: v for k, v in neighbour.items() if k != "relationship"}
+    still_open = recommend(content, unknown_relationship, "en", today)
+    assert "walloon_permit_appeal" in [r.id for r in still_open.recommendations]
