@@ -502,11 +502,26 @@ def short_title(title: str) -> str:
     return title
 
 
+def _rests_on_hidden(w: _Writer, ex: Exclusion) -> bool:
+    """Whether an entry was left out because of a sensitive answer that is not printed.
+
+    Such an entry is not listed at all: its name beside the others says the answer as plainly as
+    the answer would (the two unions left out beside the third suggested tell a reader which union
+    the person belongs to; data that reveal a special category are that category, CJEU C-184/20).
+    """
+    if not w.hidden_facts or ex.reason not in ("not_eligible", "not_suited"):
+        return False
+    e = ex.entry
+    outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
+    return outcome.value is False and any(f.fact in w.hidden_facts for f in outcome.against)
+
+
 def _excluded(w: _Writer, result: Result) -> list[dict[str, Any]]:
-    """What was left out, by reason; entries left out for the very same reason share one line."""
+    """What was left out, by reason; entries left out for the very same reason share one line.
+    Entries left out because of a sensitive answer that is not printed are not listed."""
     groups = []
     for reason in EXCLUSION_GROUPS:
-        items = [e for e in result.excluded if e.reason == reason]
+        items = [e for e in result.excluded if e.reason == reason and not _rests_on_hidden(w, e)]
         if not items:
             continue
         lines: dict[str, list[str]] = {}

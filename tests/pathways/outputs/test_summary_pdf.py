@@ -25,7 +25,7 @@ from pathways.outputs.calendar import calendar_ics
 from pathways.outputs.case_file import load_case
 from pathways.outputs.case_input import state_from_file
 from pathways.outputs.sensitive import SENSITIVE_FACTS
-from pathways.outputs.summary_pdf import drawable, first_sentence, render_summary, summary_data
+from pathways.outputs.summary_pdf import drawable, first_sentence, render_summary, short_title, summary_data
 
 LANGS = ("nl", "fr", "de", "en")
 TODAY = dt.date(2026, 11, 29)
@@ -429,3 +429,16 @@ def test_the_summary_lists_a_left_out_entry_with_one_sentence_not_its_whole_note
     assert note is not None
     assert _squash(first_sentence(note.get("en"))) in squashed
     assert _squash(note.get("en")) not in squashed
+
+
+def test_the_other_unions_left_out_for_a_member_are_not_listed_unless_chosen(content: Content) -> None:
+    """A member of ACV-CSC: the two other unions are left out because of the membership, and
+    naming them beside ACV-CSC would tell a reader the membership the summary promises not to
+    print (GDPR art. 9). They are listed only when sensitive answers are included."""
+    state = state_from_file(content, SCENARIOS / "union_member_own_union_first.yaml")
+    others = [short_title(content.bodies[b].title.get("en")) for b in ("abvv_fgtb", "aclvb_cgslb")]
+    hidden = _squash(" ".join(_pages(render_summary(content, state, "en", today=TODAY))))
+    shown = _squash(" ".join(_pages(render_summary(content, state, "en", today=TODAY, include_sensitive=True))))
+    assert _squash(short_title(content.bodies["acv_csc"].title.get("en"))) in hidden
+    assert all(_squash(o) not in hidden for o in others)
+    assert all(_squash(o) in shown for o in others)
