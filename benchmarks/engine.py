@@ -81,8 +81,13 @@ def synthetic(factor: int, target: Path) -> Path:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data.pop("interactions", None)
             for i in range(1, factor):
+                twin = copy.deepcopy(data)
+                # a copy's language twin is the copy of its twin: twins must name each other
+                ranking = twin.get("ranking") or {}
+                if ranking.get("language_twin"):
+                    ranking["language_twin"] = f"{ranking['language_twin']}_x{i}"
                 (target / folder / f"{path.stem}_x{i}.yaml").write_text(
-                    yaml.safe_dump(copy.deepcopy(data), allow_unicode=True), encoding="utf-8"
+                    yaml.safe_dump(twin, allow_unicode=True), encoding="utf-8"
                 )
     return target
 
