@@ -452,8 +452,8 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
 
     The first sentence of the content's own note for an entry not made for such cases (what it
     is made for; `first_sentence`); else what the deciding condition needs (worked out again
-    from the same condition and facts as the engine); else the engine's sentence (dates of validity, a passed appeal deadline). A reason that
-    rests on a sensitive answer that is not printed says only that.
+    from the same condition and facts as the engine); else the engine's sentence (dates of validity, a passed appeal deadline). An entry
+    left out because of a sensitive answer that is not printed is not listed (`_rests_on_hidden`).
     """
     e = ex.entry
     if ex.reason == "not_suited" and e.not_suited_note:
@@ -463,8 +463,6 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
         outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
         findings = outcome.against if outcome.value is False else ()
     if findings:
-        if any(f.fact in w.hidden_facts for f in findings):
-            return w.t("pdf.why_withheld")
         # several findings against an entry are alternatives that all failed (any of them would open it)
         sep = w.t("pdf.excluded.or") if not any(f.negated for f in findings) else w.t("pdf.sep")
         return sep.join(dict.fromkeys(_requirement(w, f) for f in findings))
