@@ -458,10 +458,7 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
     e = ex.entry
     if ex.reason == "not_suited" and e.not_suited_note:
         return first_sentence(e.not_suited_note.get(w.lang))
-    findings: tuple[Finding, ...] = ()
-    if ex.reason in ("not_eligible", "not_suited"):
-        outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
-        findings = outcome.against if outcome.value is False else ()
+    findings = _deciding(w, ex)
     if findings:
         # several findings against an entry are alternatives that all failed (any of them would open it)
         sep = w.t("pdf.excluded.or") if not any(f.negated for f in findings) else w.t("pdf.sep")
@@ -500,6 +497,15 @@ def short_title(title: str) -> str:
     return title
 
 
+def _deciding(w: _Writer, ex: Exclusion) -> tuple[Finding, ...]:
+    """The findings against an entry left out as not open or not made for the case, worked out
+    again from the same condition and facts as the engine (none for other reasons)."""
+    if ex.reason not in ("not_eligible", "not_suited"):
+        return ()
+    outcome = evaluate(ex.entry.eligible if ex.reason == "not_eligible" else ex.entry.suited, w.facts)
+    return outcome.against if outcome.value is False else ()
+
+
 def _rests_on_hidden(w: _Writer, ex: Exclusion) -> bool:
     """Whether an entry was left out because of a sensitive answer that is not printed.
 
@@ -507,11 +513,7 @@ def _rests_on_hidden(w: _Writer, ex: Exclusion) -> bool:
     the answer would (the two unions left out beside the third suggested tell a reader which union
     the person belongs to; data that reveal a special category are that category, CJEU C-184/20).
     """
-    if not w.hidden_facts or ex.reason not in ("not_eligible", "not_suited"):
-        return False
-    e = ex.entry
-    outcome = evaluate(e.eligible if ex.reason == "not_eligible" else e.suited, w.facts)
-    return outcome.value is False and any(f.fact in w.hidden_facts for f in outcome.against)
+    return bool(w.hidden_facts) and any(f.fact in w.hidden_facts for f in _deciding(w, ex))
 
 
 def _excluded(w: _Writer, result: Result) -> list[dict[str, Any]]:
