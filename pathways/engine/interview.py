@@ -118,7 +118,9 @@ def validate_answer(q: Question, value: AnswerValue) -> AnswerValue:
             raise InvalidAnswer("error.invalid_option", f"{q.id}={value!r}")
         return value
     if q.kind in ("country", "postcode"):
-        code = value.strip().upper() if isinstance(value, str) else value
+        # a code is text; anything else from a hand-edited case file (a list, a number) is refused
+        # with the same message rather than looked up (a list cannot be looked up in a set)
+        code = value.strip().upper() if isinstance(value, str) else ""
         if q.kind == "country" and code not in country_codes():
             raise InvalidAnswer("error.invalid_country", f"{q.id}={value!r}")
         if q.kind == "postcode" and code not in known_postcodes():

@@ -195,6 +195,12 @@ def test_language_switch_keeps_answers_and_position(small: Content) -> None:
         ("public_body_involved", "yes", "error.invalid_option"),
         ("harm_date", "2026-02-30", "error.invalid_date"),
         ("harm_date", "3026-01-01", "error.invalid_date"),
+        # a hand-edited case file may hold anything: a code that is not text is refused, not looked up
+        ("postcode", "9999", "error.invalid_postcode"),
+        ("postcode", ["1000"], "error.invalid_postcode"),
+        ("postcode", 1000, "error.invalid_postcode"),
+        ("country", ["BD"], "error.invalid_country"),
+        ("country", {"code": "BD"}, "error.invalid_country"),
     ],
 )
 def test_invalid_answers_are_refused_with_a_message_key(small: Content, qid: str, value: object, key: str) -> None:
