@@ -251,14 +251,20 @@ def answers_from_facts(content: Content, facts: dict[str, Any]) -> dict[str, Ans
     For each question whose fact is known, pick the option(s) giving that value; where
     several do (e.g. employee still working / employment ended), prefer the one whose
     extra facts agree with the file, including what its facts decide (a postcode in Eupen
-    says the German-speaking Community, as the person would answer).
+    says the German-speaking Community, as the person would answer). A question the file does
+    not answer is answered from what its facts decide, where they do.
     """
     known = derive_facts(content, facts)
     answers: dict[str, AnswerValue] = {}
     for q in content.questions:
-        if q.fact not in facts:
+        # a fact the file does not state but another of its facts decides (the region from the
+        # postcode of an association, which is not asked its postcode) is what the person answers
+        if q.fact in facts:
+            value = facts[q.fact]
+        elif q.fact in known and content.facts[q.fact].derived_from:
+            value = known[q.fact]
+        else:
             continue
-        value = facts[q.fact]
         if q.kind in FREE_KINDS:
             answers[q.id] = value
             continue

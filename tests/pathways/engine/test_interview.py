@@ -251,6 +251,24 @@ def test_a_facts_file_is_answered_as_the_person_would(content: Content) -> None:
     assert answers_from_facts(content, {**no_postcode, "german_speaking": False})["be_region"] == "wallonia"
 
 
+def test_an_association_with_a_postcode_answers_the_region_it_decides(content: Content) -> None:
+    """An association is not asked a postcode (it acts for a place, not from a home), so the
+    region is asked; a file that gives only the postcode of a Ghent plant answers it with Flanders,
+    as the association would, instead of leaving the region unknown."""
+    facts = {
+        "role": "organisation",
+        "harm_country": "belgium",
+        "postcode": "9042",
+        "company_link": "belgian_company",
+        "relationship": "community_member",
+        "harm_types": ["environment"],
+    }
+    answers = answers_from_facts(content, facts)
+    assert "postcode" not in answers
+    assert answers["be_region"] == "flanders"
+    assert walk(content, answers).facts["be_region"] == "flanders"
+
+
 def test_a_case_finally_decided_in_belgium_is_asked_for_the_date_and_opens_strasbourg(content: Content) -> None:
     """A widow whose asbestos claim the Court of Cassation has finally rejected: the urgency
     question's last option says so, the date of that decision is asked next (the European Court
