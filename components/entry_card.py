@@ -119,18 +119,21 @@ def _route_facts(r: Route, lang: str, rec: Recommendation | None, text: _Text) -
 def _offices(rec: Recommendation | None, lang: str, text: _Text) -> None:
     """The offices that give this route (Brussels' two bars or first-line services), or the body
     doing the same work in the other language, named here because they are not listed on their
-    own (rules `stands_in` and `twins`)."""
-    if rec is None or not rec.offices:
+    own (rules `stands_in` and `twins`); and the bodies doing the same work among which the
+    person chooses (rule `alternatives`: the unions, where the person's own is not known)."""
+    if rec is None:
         return
-    blocks = []
-    for office_id in rec.offices:
-        office = content().bodies[office_id]
-        languages = ", ".join(fmt.language_name(code, lang) for code in office.languages)
-        blocks.append(
-            f"**{md(office.title.get(lang))}** ({languages})\n\n"
-            + "\n".join(_contact(c, lang) for c in office.contacts)
-        )
-    text.section("entry.offices", "\n\n".join(blocks))
+    for key, ids in (("entry.offices", rec.offices), ("entry.alternatives", rec.alternatives)):
+        blocks = []
+        for office_id in ids:
+            office = content().bodies[office_id]
+            languages = ", ".join(fmt.language_name(code, lang) for code in office.languages)
+            blocks.append(
+                f"**{md(office.title.get(lang))}** ({languages})\n\n"
+                + "\n".join(_contact(c, lang) for c in office.contacts)
+            )
+        if blocks:
+            text.section(key, "\n\n".join(blocks))
 
 
 def _obstacles(r: Route, lang: str, text: _Text) -> None:
@@ -229,7 +232,7 @@ def details(entry_id: str, lang: str, rec: Recommendation | None = None) -> None
         _interactions(e, lang, text)
     else:
         _body_facts(e, lang, rec, text)
-        _offices(rec, lang, text)  # its twin in the other language (rule `twins`)
+        _offices(rec, lang, text)  # its twin in the other language, or the others doing its work
     _glossary(e, lang, text)
     _references(e, lang, text)
 
@@ -249,7 +252,8 @@ def card(
     e = content().entry(entry_id)
     status = rec.deadline.status if rec and rec.deadline else None
     icon = DEADLINE_ICON[status] if status in ("near", "passed") else None
-    title = (f"{number}\\. " if number else "") + md(e.title.get(lang))  # "1." alone would start a Markdown list
+    shown = rec.card_title(lang) if rec is not None else e.title.get(lang)
+    title = (f"{number}\\. " if number else "") + md(shown)  # "1." alone would start a Markdown list
     if rec is not None and not rec.certain:
         title += f" · {t('entry.maybe')}"
     if not lazy:

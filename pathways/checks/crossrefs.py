@@ -295,6 +295,29 @@ def check_twins(content: Content, entries: dict[str, tuple[Route | Body, YamlDoc
     return errors
 
 
+def check_same_work_groups(entries: dict[str, tuple[Route | Body, YamlDocument]]) -> list[ContentError]:
+    """A `ranking.same_work_group` is shared by at least two support bodies (rule `alternatives`):
+    a group of one would fold nothing and most likely misspells another's group."""
+    members: dict[str, list[str]] = {}
+    for entry_id, (entry, _doc) in entries.items():
+        if entry.ranking.same_work_group:
+            members.setdefault(entry.ranking.same_work_group, []).append(entry_id)
+    errors: list[ContentError] = []
+    for entry, doc in entries.values():
+        group = entry.ranking.same_work_group
+        if group is None:
+            continue
+        if not isinstance(entry, Body) or len(members[group]) < 2:
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.line_of(("ranking", "same_work_group")),
+                    f"ranking.same_work_group {group!r} must be shared by two or more support bodies",
+                )
+            )
+    return errors
+
+
 def cross_check(
     content: Content, q_doc: YamlDocument, entries: dict[str, tuple[Route | Body, YamlDocument]]
 ) -> list[ContentError]:
@@ -305,6 +328,7 @@ def cross_check(
         errors += _check_entry(content, entry, doc)
     errors += check_interactions(entries)
     errors += check_twins(content, entries)
+    errors += check_same_work_groups(entries)
     errors += check_vocabulary(content)
     errors += check_graph(content, q_doc)
     return errors

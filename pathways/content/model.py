@@ -268,6 +268,14 @@ class Ranking(Strict):
             " other (rule `twins`); declared on both"
         ),
     )
+    same_work_group: str | None = Field(
+        default=None,
+        description=(
+            "a group of bodies that do the same work for the same people, among which the person's own"
+            " choice or membership decides (the three representative unions): when several are"
+            " suggested they make one card, the better placed, naming the others (rule `alternatives`)"
+        ),
+    )
 
 
 class Entry(Strict):
@@ -339,11 +347,13 @@ class RankingRule(Strict):
     listed with them named on its card, and `several` says so, naming `{offices}` and `{route}`),
     `twins` (two bodies that declare each other their `ranking.language_twin` and are both
     suggested make one card: the one in the reader's language, or else the better placed, naming
-    the other; no points; its text may name `{entry}` and `{other}`).
+    the other; no points; its text may name `{entry}` and `{other}`), `alternatives` (bodies
+    of one `ranking.same_work_group` that are suggested together make one card, the better placed,
+    naming the others; no points; its text may name `{entry}` and `{others}`).
     """
 
     id: str
-    applies: Literal["lead", "goal", "when", "uncertain", "weight", "stands_in", "twins"]
+    applies: Literal["lead", "goal", "when", "uncertain", "weight", "stands_in", "twins", "alternatives"]
     points: int
     when: Condition | None = None
     entry: dict[str, str | bool | list[str]] = Field(default_factory=dict)
@@ -351,15 +361,21 @@ class RankingRule(Strict):
     several: Text | None = Field(
         default=None, description="`stands_in` only: the reason given when a route is reached through several offices"
     )
+    heading: Text | None = Field(
+        default=None,
+        description="`alternatives` only: the folded card's title, naming `{entry}` (its own title) and `{others}`",
+    )
 
     @model_validator(mode="after")
     def _when_needs_parts(self) -> RankingRule:
         if self.applies == "when" and self.when is None and not self.entry:
             raise ValueError("a 'when' rule needs a case condition `when`, entry attributes `entry`, or both")
-        if self.applies in ("stands_in", "twins") and self.points != 0:
+        if self.applies in ("stands_in", "twins", "alternatives") and self.points != 0:
             raise ValueError(f"a {self.applies!r} rule folds cards together and adds no points: `points` must be 0")
         if self.several is not None and self.applies != "stands_in":
             raise ValueError("only a 'stands_in' rule has a `several` text")
+        if self.heading is not None and self.applies != "alternatives":
+            raise ValueError("only an 'alternatives' rule has a `heading` text")
         return self
 
 
@@ -422,3 +438,13 @@ EntryKind = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
 
 def option_value(opt: Option) -> str:
     return opt.value if opt.value is not None else opt.id
+
+
+def short_title(title: str) -> str:
+    """A title without its trailing explanation in brackets ("Labour tribunal (employment and
+    social security disputes)" -> "Labour tribunal"), for lists of names."""
+    if title.endswith(")") and " (" in title:
+        head = title[: title.rindex(" (")].strip()
+        if head and head.count("(") == head.count(")"):
+            return head
+    return title

@@ -92,7 +92,9 @@ def _weight(content: Content, rule: RankingRule, s: Standing, facts: dict[str, A
 
 
 def _placed_after_scoring(content: Content, rule: RankingRule, s: Standing, facts: dict[str, Any]) -> int:
-    return 0  # `stands_in` and `twins` act once all are scored (recommend._stand_ins, _twins): no points
+    # `stands_in`, `twins` and `alternatives` act once all are scored (recommend._stand_ins,
+    # _twins, _alternatives): no points
+    return 0
 
 
 APPLIERS: dict[str, Applier] = {
@@ -103,6 +105,7 @@ APPLIERS: dict[str, Applier] = {
     "weight": _weight,
     "stands_in": _placed_after_scoring,
     "twins": _placed_after_scoring,
+    "alternatives": _placed_after_scoring,
 }
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from pathways.content.conditions import Finding, evaluate, truth
 from pathways.content.dates import format_date
-from pathways.content.model import KINDS, Body, Route
+from pathways.content.model import KINDS, Body, Route, short_title
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedDeadline, dated_deadline
 from pathways.engine.explain import explain, sentences, why_not_sentences
@@ -45,11 +45,17 @@ class Recommendation:
     lead: bool = False
     stands_for: str | None = None  # the route this office is listed in place of (rule `stands_in`)
     offices: tuple[str, ...] = ()  # the offices this route is reached through, listed on its card (`stands_in`)
+    alternatives: tuple[str, ...] = ()  # bodies doing the same work, named on its card (`alternatives`)
+    heading: str = ""  # the card's title where it names others in it (`alternatives`), in the result's language
+
+    def card_title(self, lang: str) -> str:
+        """The title the card is shown under: its entry's, or the one naming the bodies folded in."""
+        return self.heading or self.entry.title.get(lang)
 
     @property
     def folded(self) -> tuple[str, ...]:
         """The entries this card stands for and names that are not listed on their own."""
-        return (*((self.stands_for,) if self.stands_for else ()), *self.offices)
+        return (*((self.stands_for,) if self.stands_for else ()), *self.offices, *self.alternatives)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -142,7 +148,7 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
             recs.append(judged)
         else:
             excluded.append(judged)
-    recs = _twins(content, _stand_ins(content, recs, lang), lang)
+    recs = _alternatives(content, _twins(content, _stand_ins(content, recs, lang), lang), lang)
     excluded.sort(key=lambda e: (KINDS.index(e.kind), e.entry.title.get(lang)))
     return Result(_tiered(content, recs, lang), excluded, facts)
 
@@ -227,13 +233,50 @@ def _twins(content: Content, recs: list[Recommendation], lang: str) -> list[Reco
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 
 
+def _alternatives(content: Content, recs: list[Recommendation], lang: str) -> list[Recommendation]:
+    """The ranking table's `alternatives` rule: bodies of one `ranking.same_work_group` (the three
+    representative unions) do the same work for the same people, and which one a person turns to
+    is their own choice or membership. Where several are suggested (the person's union is not
+    known), one card per body would list the same step two or three times: they make one card,
+    the better placed (then the first by id), at the best score, titled with the others' names
+    (the rule's `heading`) and naming them (`alternatives`, with their contacts); its caveats stay
+    its own, as each body's are about its own conditions. The others are neither listed on their
+    own nor among what is not suggested. Where the person's own union is
+    known the others are not suggested, and nothing is folded.
+    """
+    rule = next((r for r in content.ranking.rules if r.applies == "alternatives"), None)
+    if rule is None:
+        return recs
+    groups: dict[str, list[Recommendation]] = {}
+    for rec in recs:
+        group = rec.entry.ranking.same_work_group
+        if group:
+            groups.setdefault(group, []).append(rec)
+    placed: dict[str, Recommendation] = {}
+    gone: set[str] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keep, *others = sorted(members, key=lambda r: (-r.score, r.id))
+        names = ", ".join(o.entry.title.get(lang) for o in others)
+        text = rule.text.get(lang).format(entry=keep.entry.title.get(lang), others=names)
+        short = ", ".join(short_title(o.entry.title.get(lang)) for o in others)
+        heading = rule.heading.get(lang).format(entry=keep.entry.title.get(lang), others=short) if rule.heading else ""
+        # each body's caveats are about its own conditions (ask at an ACV office...), written alike:
+        # the card keeps its own and names the others with their contacts
+        folded = _folded(keep, others, text, lang, alternatives=tuple(o.id for o in others), heading=heading)
+        placed[keep.id] = replace(folded, caveats=keep.caveats)
+        gone |= {o.id for o in others}
+    return [placed.get(r.id, r) for r in recs if r.id not in gone]
+
+
 def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
     """The contract's JSON shape (case-facts.md), plus `score` and `rank_basis`."""
 
     def rec(r: Recommendation) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": r.id,
-            "title": r.entry.title.get(lang),
+            "title": r.card_title(lang),
             "kind": r.kind,
             "tier": r.tier,
             "why": r.why,
@@ -247,6 +290,8 @@ def to_json(content: Content, result: Result, lang: str) -> dict[str, Any]:
             out["stands_for"] = r.stands_for
         if r.offices:  # reached through these offices, named on its card and not listed on their own
             out["offices"] = list(r.offices)
+        if r.alternatives:  # bodies doing the same work, named on its card and not listed on their own
+            out["alternatives"] = list(r.alternatives)
         out["score"] = r.score
         out["rank_basis"] = r.rank_basis
         return out

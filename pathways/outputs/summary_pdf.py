@@ -36,7 +36,7 @@ from babel import Locale
 
 from pathways.content.conditions import Finding, evaluate, predicates
 from pathways.content.dates import LOCALES, format_date
-from pathways.content.model import Body, Contact, Route
+from pathways.content.model import Body, Contact, Route, short_title
 from pathways.content.store import Content
 from pathways.engine.deadlines import DatedLimit
 from pathways.engine.interview import InterviewState, walk
@@ -182,6 +182,12 @@ def _offices(w: _Writer, rec: Recommendation) -> list[Body]:
     return [w.content.bodies[o] for o in rec.offices]
 
 
+def _named(w: _Writer, rec: Recommendation) -> list[Body]:
+    """Every body named on this card instead of being listed: its offices, and the bodies doing
+    the same work among which the person chooses (rule `alternatives`), whose contacts it gives."""
+    return [*_offices(w, rec), *(w.content.bodies[o] for o in rec.alternatives)]
+
+
 def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     e = rec.entry
     this_week = e.first_steps[0].get(w.lang) if isinstance(e, Route) else w.t("pdf.client.body_step")
@@ -196,7 +202,7 @@ def _step(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     )
     c = _phone_or_site(doors[0] if doors else e)
     return {
-        "title": e.title.get(w.lang),
+        "title": rec.card_title(w.lang),
         "this_week": this_week,
         "last_day": last_day,
         "passed": passed,
@@ -292,9 +298,7 @@ def _whom_to_call(w: _Writer, result: Result) -> list[dict[str, Any]]:
     out = []
     for rec, entry, c in chosen:
         item = _contact(c, w.lang, entry)
-        item["for"] = (
-            w.t("pdf.client.for_step", n=numbered[rec.id]) if rec.id in numbered else rec.entry.title.get(w.lang)
-        )
+        item["for"] = w.t("pdf.client.for_step", n=numbered[rec.id]) if rec.id in numbered else rec.card_title(w.lang)
         out.append(item)
     return out
 
@@ -350,13 +354,13 @@ def _entry_full(
     """
     e, lang = rec.entry, w.lang
     behind = w.content.routes.get(rec.stands_for) if rec.stands_for else None  # listed in its place
-    offices = _offices(w, rec)  # named on this route's card, not listed
+    offices = _named(w, rec)  # named on this card, not listed
     keep = _content_caveats(e, lang) | (_content_caveats(behind, lang) if behind else set())
     keep |= {c for office in offices for c in _content_caveats(office, lang)}
     why = w.engine_lines(rec.why) or [w.t("pdf.why_withheld")]
     data: dict[str, Any] = {
         "number": number,
-        "title": e.title.get(lang),
+        "title": rec.card_title(lang),
         "kind": w.t(f"kind.{rec.kind}") + ("" if rec.certain else " · " + w.t("pdf.label.may_fit")),
         "summary": e.summary.get(lang),
         "why": why,
@@ -421,10 +425,10 @@ def _help_brief(w: _Writer, rec: Recommendation) -> dict[str, Any]:
     e = rec.entry
     c = _phone_or_site(e)
     return {
-        "title": e.title.get(w.lang),
+        "title": rec.card_title(w.lang),
         "helps_with": e.helps_with.get(w.lang) if isinstance(e, Body) else e.summary.get(w.lang),
         "contact": _contact(c, w.lang, e),
-        "offices": [_contact(_phone_or_site(office), w.lang, office) for office in _offices(w, rec)],
+        "offices": [_contact(_phone_or_site(office), w.lang, office) for office in _named(w, rec)],
         "door_to": _door_to(w, rec),
     }
 
@@ -485,16 +489,6 @@ def first_sentence(note: str) -> str:
     """
     match = _SENTENCE_END.search(note)
     return note[: match.start() + 1] if match else note
-
-
-def short_title(title: str) -> str:
-    """A title without its trailing explanation in brackets ("Labour tribunal (employment and
-    social security disputes)" -> "Labour tribunal"), for lists of names."""
-    if title.endswith(")") and " (" in title:
-        head = title[: title.rindex(" (")].strip()
-        if head and head.count("(") == head.count(")"):
-            return head
-    return title
 
 
 def _deciding(w: _Writer, ex: Exclusion) -> tuple[Finding, ...]:

@@ -41,7 +41,7 @@ def render_text(content: Content, result: Result, lang: str) -> str:
         lines += ["", content.text(f"results.{tier}", lang).upper()]
         for r in recs:
             n += 1
-            lines.append(f"{n:>2}. {r.entry.title.get(lang)}  [{content.text(f'kind.{r.kind}', lang)}]")
+            lines.append(f"{n:>2}. {r.card_title(lang)}  [{content.text(f'kind.{r.kind}', lang)}]")
             lines += [f"      + {w}" for w in r.why]
             lines += [f"      ! {c}" for c in r.caveats]
             lines += _deadline_lines(content, r, lang)

@@ -42,6 +42,7 @@ def test_every_rule_has_a_test() -> None:
         "weight",
         "stands_in",
         "twins",
+        "alternatives",
     }
     from pathways.checks.loader import load_content
 
@@ -327,3 +328,54 @@ def test_a_language_twin_must_name_a_body_that_names_it_back(content: Content) -
     errors = check_twins(content, {**entries, "ngo_11_11_11": (lonely, doc)})
     assert [e.message for e in errors] and "ligue_des_droits_humains" in errors[0].message
     assert not check_twins(content, entries)
+
+
+WORKER_UNION_UNKNOWN = {"role": "victim", "harm_country": "belgium", "postcode": "9000", "lives_in": "belgium",
+                        "company_link": "belgian_company", "public_body_involved": False, "relationship": "employee",
+                        "field": "employment", "harm_types": ["labour_rights"], "goals": ["compensation"],
+                        "urgency": "ongoing", "employment_ended": False, "income": "not_low"}  # fmt: skip
+UNIONS = {"acv_csc", "abvv_fgtb", "aclvb_cgslb"}
+
+
+def test_the_unions_make_one_card_when_the_persons_own_is_not_known(content: Content) -> None:
+    """The three representative unions do the same work for a worker; which one is the person's
+    choice or membership. With the membership unknown all three are suggested, and without the
+    rule they take three places; with it they make one card, the better placed (then the first by
+    id), at the best score, naming the other two with the rule's sentence; the two are neither
+    listed nor among what is not suggested. A known member gets only their own union's card."""
+    from pathways.engine.recommend import recommend, to_json
+
+    without = with_rules(content, *[r for r in content.ranking.rules if r.applies != "alternatives"])
+    plain = {r.id: r for r in recommend(without, WORKER_UNION_UNKNOWN, "en").recommendations}
+    assert UNIONS <= set(plain), "the rule must have work to do"
+    result = recommend(content, WORKER_UNION_UNKNOWN, "fr")
+    cards = [r for r in result.recommendations if set(r.names) & UNIONS]
+    assert len(cards) == 1
+    card = cards[0]
+    assert set(card.names) == UNIONS and len(card.alternatives) == 2
+    assert card.id == min(UNIONS, key=lambda u: (-plain[u].score, u))
+    assert card.score == max(plain[u].score for u in UNIONS)
+    assert all(content.bodies[o].title.get("fr") in card.rank_basis[-1] for o in card.alternatives)
+    assert not UNIONS & {e.id for e in result.excluded}
+    listed = to_json(content, result, "fr")["recommendations"]
+    assert [r["alternatives"] for r in listed if r["id"] == card.id] == [list(card.alternatives)]
+    member = recommend(content, {**WORKER_UNION_UNKNOWN, "union_membership": "acv_csc"}, "en")
+    own = [r for r in member.recommendations if set(r.names) & UNIONS]
+    assert [(r.id, r.alternatives) for r in own] == [("acv_csc", ())]
+
+
+def test_an_alternatives_rule_adds_no_points() -> None:
+    with pytest.raises(ValueError, match="points"):
+        RankingRule(id="x", applies="alternatives", points=2, text=Text(nl="t", fr="t", de="t", en="t"))
+
+
+def test_a_same_work_group_needs_two_support_bodies(content: Content) -> None:
+    from pathways.checks.crossrefs import check_same_work_groups
+    from pathways.content.store import DATA_DIR, read_content
+
+    entries = read_content(DATA_DIR)[1].entries
+    assert not check_same_work_groups(entries)
+    body, doc = entries["acv_csc"]
+    alone = body.model_copy(update={"ranking": body.ranking.model_copy(update={"same_work_group": "unions_typo"})})
+    errors = check_same_work_groups({**entries, "acv_csc": (alone, doc)})
+    assert [e.message for e in errors] and "unions_typo" in errors[0].message
