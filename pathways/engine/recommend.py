@@ -261,7 +261,9 @@ def _alternatives(content: Content, recs: list[Recommendation], lang: str) -> li
         names = ", ".join(o.entry.title.get(lang) for o in others)
         text = rule.text.get(lang).format(entry=keep.entry.title.get(lang), others=names)
         short = ", ".join(short_title(o.entry.title.get(lang)) for o in others)
-        heading = rule.heading.get(lang).format(entry=keep.entry.title.get(lang), others=short) if rule.heading else ""
+        # every union named alike in the title: the first one's explanation in brackets left out too
+        first = short_title(keep.entry.title.get(lang))
+        heading = rule.heading.get(lang).format(entry=first, others=short) if rule.heading else ""
         # each body's caveats are about its own conditions (ask at an ACV office...), written alike:
         # the card keeps its own and names the others with their contacts
         folded = _folded(keep, others, text, lang, alternatives=tuple(o.id for o in others), heading=heading)
