@@ -154,8 +154,9 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
 
 
 def _folded(card: Recommendation, others: list[Recommendation], text: str, lang: str, **fields: Any) -> Recommendation:
-    """`card` with `others` folded into it (rules `stands_in` and `twins`): the best score of
-    them all, the rule's sentence among its reasons, their caveats among its own, each said once."""
+    """`card` with `others` folded into it (rules `stands_in`, `twins` and `alternatives`): the best
+    score of them all, the rule's sentence among its reasons, their caveats among its own, each
+    said once (`alternatives` then keeps the card's own caveats only)."""
     return replace(
         card,
         score=max(r.score for r in [card, *others]),
@@ -241,8 +242,8 @@ def _alternatives(content: Content, recs: list[Recommendation], lang: str) -> li
     the better placed (then the first by id), at the best score, titled with the others' names
     (the rule's `heading`) and naming them (`alternatives`, with their contacts); its caveats stay
     its own, as each body's are about its own conditions. The others are neither listed on their
-    own nor among what is not suggested. Where the person's own union is
-    known the others are not suggested, and nothing is folded.
+    own nor among what is not suggested. Where the person's own union is known the others are not
+    suggested, and nothing is folded.
     """
     rule = next((r for r in content.ranking.rules if r.applies == "alternatives"), None)
     if rule is None:
