@@ -153,15 +153,23 @@ def recommend(content: Content, facts: dict[str, Any], lang: str = "en", today: 
     return Result(_tiered(content, recs, lang), excluded, facts)
 
 
-def _folded(card: Recommendation, others: list[Recommendation], text: str, lang: str, **fields: Any) -> Recommendation:
+def _folded(
+    card: Recommendation,
+    others: list[Recommendation],
+    text: str,
+    lang: str,
+    their_caveats: bool = True,
+    **fields: Any,
+) -> Recommendation:
     """`card` with `others` folded into it (rules `stands_in`, `twins` and `alternatives`): the best
-    score of them all, the rule's sentence among its reasons, their caveats among its own, each
-    said once (`alternatives` then keeps the card's own caveats only)."""
+    score of them all, the rule's sentence among its reasons, and, with `their_caveats`, their
+    caveats among its own, each said once."""
+    added = [c.get(lang) for o in others for c in o.entry.caveats] if their_caveats else []
     return replace(
         card,
         score=max(r.score for r in [card, *others]),
         rank_basis=[*card.rank_basis, text],
-        caveats=list(dict.fromkeys([*card.caveats, *(c.get(lang) for o in others for c in o.entry.caveats)])),
+        caveats=list(dict.fromkeys([*card.caveats, *added])),
         **fields,
     )
 
@@ -267,8 +275,10 @@ def _alternatives(content: Content, recs: list[Recommendation], lang: str) -> li
         heading = rule.heading.get(lang).format(entry=first, others=short) if rule.heading else ""
         # each body's caveats are about its own conditions (ask at an ACV office...), written alike:
         # the card keeps its own and names the others with their contacts
-        folded = _folded(keep, others, text, lang, alternatives=tuple(o.id for o in others), heading=heading)
-        placed[keep.id] = replace(folded, caveats=keep.caveats)
+        alternatives = tuple(o.id for o in others)
+        placed[keep.id] = _folded(
+            keep, others, text, lang, their_caveats=False, alternatives=alternatives, heading=heading
+        )
         gone |= {o.id for o in others}
     return [placed.get(r.id, r) for r in recs if r.id not in gone]
 

@@ -355,6 +355,9 @@ def test_the_unions_make_one_card_when_the_persons_own_is_not_known(content: Con
     assert set(card.names) == UNIONS and len(card.alternatives) == 2
     assert card.id == min(UNIONS, key=lambda u: (-plain[u].score, u))
     assert card.score == max(plain[u].score for u in UNIONS)
+    # each union's caveats are about its own conditions: the card keeps its own only
+    plain_fr = {r.id: r for r in recommend(without, WORKER_UNION_UNKNOWN, "fr").recommendations}
+    assert card.caveats == plain_fr[card.id].caveats
     assert all(content.bodies[o].title.get("fr") in card.rank_basis[-1] for o in card.alternatives)
     assert not UNIONS & {e.id for e in result.excluded}
     listed = to_json(content, result, "fr")["recommendations"]
