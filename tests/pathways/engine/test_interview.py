@@ -294,3 +294,30 @@ def test_a_case_finally_decided_in_belgium_is_asked_for_the_date_and_opens_stras
     merely_past = answers_from_facts(content, {k: v for k, v in facts.items() if k != "final_decision_date"})
     assert merely_past["urgency"] == "past"
     assert "final_decision_date" not in walk(content, merely_past).relevant
+
+
+def test_neighbours_across_the_border_are_asked_where_the_permitted_plant_is(content: Content) -> None:
+    """Dutch neighbours of a plant in the port of Antwerp contest its permit: neither the harm nor
+    their home is in Belgium, so the first question on the region is not asked, but the region that
+    granted the permit decides the appeal and the inspectorate. The question comes back once what
+    happened is known and answers it; a case abroad without a Belgian installation or permit is not
+    asked it."""
+    facts = {
+        "role": "victim",
+        "harm_country": "eu",
+        "lives_in": "eu",
+        "be_region": "flanders",
+        "company_link": "belgian_company",
+        "public_body_involved": True,
+        "public_body_level": ["local"],
+        "decision_type": "permit",
+        "relationship": "community_member",
+        "harm_types": ["environment"],
+        "goals": ["stop_harm"],
+    }
+    walked = walk(content, answers_from_facts(content, facts))
+    assert "be_region" not in walked.relevant and "installation_region" in walked.relevant
+    assert walked.facts["be_region"] == "flanders"
+    abroad = dict(facts, harm_country="non_eu", lives_in="non_eu", company_link="belgian_parent")
+    abroad.pop("public_body_involved"), abroad.pop("public_body_level"), abroad.pop("decision_type")
+    assert "installation_region" not in walk(content, answers_from_facts(content, abroad)).relevant
