@@ -21,6 +21,7 @@ from pathways.engine.interview import (
     start,
     walk,
 )
+from pathways.engine.recommend import recommend
 
 
 @pytest.fixture()
@@ -321,3 +322,23 @@ def test_neighbours_across_the_border_are_asked_where_the_permitted_plant_is(con
     abroad = dict(facts, harm_country="non_eu", lives_in="non_eu", company_link="belgian_parent")
     abroad.pop("public_body_involved"), abroad.pop("public_body_level"), abroad.pop("decision_type")
     assert "installation_region" not in walk(content, answers_from_facts(content, abroad)).relevant
+
+
+def test_someone_in_another_relationship_with_harm_that_could_be_work_is_asked_the_area(content: Content) -> None:
+    """A tenant in "another relationship" with a landlord company, in a flat that makes the family
+    ill, names health and safety: that could be a platform worker's or a bogus self-employed
+    person's harm at work, which the labour tribunal hears, so the area of life is asked; answered
+    "housing", the labour tribunal is not suggested."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "postcode": "2060",
+        "company_link": "belgian_company",
+        "public_body_involved": False,
+        "relationship": "other",
+        "harm_types": ["health_safety", "land_housing"],
+        "goals": ["stop_harm"],
+    }
+    assert "field" in walk(content, answers_from_facts(content, facts)).relevant
+    housing = recommend(content, dict(facts, field="housing", be_region="flanders"), "en")
+    assert "labour_tribunal" not in {i for rec in housing.recommendations for i in rec.names}
