@@ -278,6 +278,16 @@ class Ranking(Strict):
     )
 
 
+class CaseAdvice(Strict):
+    """Advice for one kind of case that an entry is not made for, added to its note when the
+    condition holds for the case (on screen, in the JSON and in the summary PDF, which prints only
+    the note's first sentence otherwise): where a detained person's order to leave goes, rather
+    than every reader's note carrying it."""
+
+    applies_if: Condition
+    text: Text
+
+
 class Entry(Strict):
     """Fields shared by routes and support bodies.
 
@@ -293,6 +303,10 @@ class Entry(Strict):
     eligible: Condition
     suited: Condition = Field(default_factory=lambda: Always(always=True))
     not_suited_note: Text | None = Field(None, description="why it is not made for such cases, shown when left out")
+    not_suited_advice: list[CaseAdvice] = Field(
+        default_factory=list,
+        description="advice for one kind of case, added after the note when its condition holds for the case",
+    )
     lead: Condition | None = None
     contacts: list[Contact] = Field(min_length=1)
     legal_basis: list[LegalBasis] = Field(min_length=1)

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pathways.content.conditions import Finding, evaluate, truth
+from pathways.content.conditions import Finding, evaluate, predicates, truth
 from pathways.content.dates import format_date
 from pathways.content.model import KINDS, Body, Route, short_title
 from pathways.content.store import Content
@@ -82,9 +82,25 @@ class Result:
         return [r for r in self.recommendations if r.tier == name]
 
 
-def _not_suited_reasons(content: Content, entry: Route | Body, findings: tuple[Finding, ...], lang: str) -> list[str]:
+def case_advice(
+    entry: Route | Body, facts: dict[str, Any], lang: str, unsaid: frozenset[str] = frozenset()
+) -> list[str]:
+    """The entry's advice for this kind of case (`not_suited_advice` whose condition holds):
+    where to go instead, said only to the people it concerns. Advice whose condition reads a fact
+    in `unsaid` is left out (a summary printed without the sensitive answers must not say them
+    through the advice: "an order to leave" says the person has no residence permit)."""
+    return [
+        a.text.get(lang)
+        for a in entry.not_suited_advice
+        if truth(a.applies_if, facts) is True and not unsaid & {p.fact for p in predicates(a.applies_if)}
+    ]
+
+
+def _not_suited_reasons(
+    content: Content, entry: Route | Body, findings: tuple[Finding, ...], facts: dict[str, Any], lang: str
+) -> list[str]:
     lead = entry.not_suited_note.get(lang) if entry.not_suited_note else content.text("trace.not_suited_intro", lang)
-    return [lead, *sentences(content, findings, "not_suited", lang)]
+    return [lead, *case_advice(entry, facts, lang), *sentences(content, findings, "not_suited", lang)]
 
 
 def _judge(
@@ -103,7 +119,8 @@ def _judge(
     why, unknown, _ = explain(content, eligible, lang)
     suited = evaluate(entry.suited, facts)
     if suited.value is False:
-        return Exclusion(entry_id, entry, kind, _not_suited_reasons(content, entry, suited.against, lang), "not_suited")
+        why_not = _not_suited_reasons(content, entry, suited.against, facts, lang)
+        return Exclusion(entry_id, entry, kind, why_not, "not_suited")
     s_why, s_unknown, _ = explain(content, suited, lang)
     if suited.support:
         why = list(dict.fromkeys([*[w for w in why if w != content.text("trace.always", lang)], *s_why]))

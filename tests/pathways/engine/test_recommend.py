@@ -9,7 +9,7 @@ import pytest
 
 from pathways.checks.loader import load_content_from
 from pathways.content.store import Content
-from pathways.engine.recommend import recommend, to_json
+from pathways.engine.recommend import case_advice, recommend, to_json
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -152,6 +152,32 @@ def test_an_entry_open_but_not_made_for_the_case_is_left_out_as_not_suited(small
     ]
     wanted = recommend(content, {**facts, "goals": ["compensation"]}, "en", TODAY)
     assert "test_route" in [r.id for r in wanted.recommendations]
+
+
+def test_advice_for_one_kind_of_case_follows_the_note_only_where_its_condition_holds(
+    small: Content, data_dir: Path
+) -> None:
+    """An entry's `not_suited_advice` says where to go instead to the people it concerns, right
+    after the note, and is not said to the others; an advice reading an answer the caller keeps
+    unsaid (a summary printed without sensitive answers) is left out."""
+    route = data_dir / "routes" / "test_route.yaml"
+    route.write_text(
+        route.read_text()
+        + "suited: {fact: goals, contains: compensation}\n"
+        + "not_suited_advice:\n"
+        + "  - applies_if: {fact: urgency, equals: urgent}\n"
+        + "    text: {nl: 'Ga naar A.', fr: 'Allez chez A.', de: 'Gehen Sie zu A.', en: 'Go to A.'}\n"
+    )
+    content = load_content_from(data_dir)
+    facts = {"harm_country": "belgium", "company_link": "belgian_company", "goals": ["dialogue"]}
+    urgent = recommend(content, {**facts, "urgency": "urgent"}, "en", TODAY)
+    left = next(e for e in urgent.excluded if e.id == "test_route")
+    assert left.why_not[:2] == ["Possible in law, but not made for a case like this.", "Go to A."]
+    calm = recommend(content, {**facts, "urgency": "past"}, "fr", TODAY)
+    assert "Allez chez A." not in next(e for e in calm.excluded if e.id == "test_route").why_not
+    entry = content.routes["test_route"]
+    assert case_advice(entry, {**facts, "urgency": "urgent"}, "de") == ["Gehen Sie zu A."]
+    assert case_advice(entry, {**facts, "urgency": "urgent"}, "de", unsaid=frozenset({"urgency"})) == []
 
 
 def test_tiers_first_five_then_other_routes_then_help(content: Content) -> None:

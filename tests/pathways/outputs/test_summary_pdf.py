@@ -431,6 +431,18 @@ def test_the_summary_lists_a_left_out_entry_with_one_sentence_not_its_whole_note
     assert _squash(note.get("en")) not in squashed
 
 
+def test_a_detained_person_s_summary_says_where_an_order_to_leave_goes(content: Content) -> None:
+    """The Council of State is not made for an undocumented worker's order to leave: the summary's
+    list of what was left out says so with where it goes instead and the days to act, which the
+    note's first sentence alone does not; printed without sensitive answers it does not say it
+    (it would tell a reader the residence status)."""
+    state = state_from_file(content, SCENARIOS / "undocumented_worker_detained_no_council_of_state.yaml")
+    shown = _squash(" ".join(_pages(render_summary(content, state, "en", today=TODAY, include_sensitive=True))))
+    assert _squash("Council for Alien Law Litigation") in shown and _squash("only 10 days") in shown
+    hidden = _squash(" ".join(_pages(render_summary(content, state, "en", today=TODAY))))
+    assert _squash("Council for Alien Law Litigation") not in hidden
+
+
 def test_the_other_unions_left_out_for_a_member_are_not_listed_unless_chosen(content: Content) -> None:
     """A member of ACV-CSC: the two other unions are left out because of the membership, and
     naming them beside ACV-CSC would tell a reader the membership the summary promises not to
