@@ -13,6 +13,7 @@ the case (`also`) and support that suits it (`help`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -83,7 +84,7 @@ class Result:
 
 
 def case_advice(
-    entry: Route | Body, facts: dict[str, Any], lang: str, unsaid: frozenset[str] = frozenset()
+    entry: Route | Body, facts: dict[str, Any], lang: str, unsaid: AbstractSet[str] = frozenset()
 ) -> list[str]:
     """The entry's advice for this kind of case (`not_suited_advice` whose condition holds):
     where to go instead, said only to the people it concerns. Advice whose condition reads a fact

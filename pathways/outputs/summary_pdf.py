@@ -455,15 +455,16 @@ def _excluded_reason(w: _Writer, ex: Exclusion) -> str:
     """One line on why an entry was left out.
 
     The first sentence of the content's own note for an entry not made for such cases (what it
-    is made for; `first_sentence`), with the entry's advice for this kind of case; else what the deciding condition needs (worked out again
-    from the same condition and facts as the engine); else the engine's sentence (dates of validity, a passed appeal deadline). An entry
-    left out because of a sensitive answer that is not printed is not listed (`_rests_on_hidden`).
+    is made for; `first_sentence`), with the entry's advice for this kind of case; else what the
+    deciding condition needs (worked out again from the same condition and facts as the engine);
+    else the engine's sentence (dates of validity, a passed appeal deadline). An entry left out
+    because of a sensitive answer that is not printed is not listed (`_rests_on_hidden`).
     """
     e = ex.entry
     if ex.reason == "not_suited" and e.not_suited_note:
         # the entry's advice for this kind of case goes with it: it is where to go instead (a
         # detained person's order to leave), which the note's first sentence does not say
-        advice = case_advice(e, w.facts, w.lang, unsaid=frozenset(w.hidden_facts))
+        advice = case_advice(e, w.facts, w.lang, unsaid=w.hidden_facts)
         return " ".join([first_sentence(e.not_suited_note.get(w.lang)), *advice])
     findings = _deciding(w, ex)
     if findings:
