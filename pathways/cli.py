@@ -7,6 +7,7 @@ stderr with a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -163,7 +164,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from pathways.outputs.graded import report, run
 
     content = _load(args.data)
-    scores, total = run(content, args.cases, args.through_interview)
+    scores, total = run(content, args.cases, args.through_interview, args.today)
     print(report(scores, total))
     failures = total.failures()
     for failure in failures:
@@ -203,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--through-interview",
         action="store_true",
         help="give recommend only the facts the interview would ask for (what the app shows), not all the case's facts",
+    )
+    ev.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="answer as on this date (YYYY-MM-DD; default: today): deadlines expire with the calendar",
     )
     ev.set_defaults(func=cmd_eval)
     summ = sub.add_parser("summary", help="the summary PDF for the facts in a file")

@@ -22,6 +22,7 @@ names an essential or relevant entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import statistics
 from dataclasses import dataclass
@@ -84,11 +85,15 @@ def interview_facts(content: Content, facts: dict[str, Any]) -> dict[str, Any]:
     return walk(content, answers_from_facts(content, facts)).facts
 
 
-def score_case(content: Content, name: str, data: dict[str, Any], through_interview: bool = False) -> CaseScore:
+def score_case(
+    content: Content, name: str, data: dict[str, Any], through_interview: bool = False, today: dt.date | None = None
+) -> CaseScore:
+    """One case's counts, as `recommend` answers on `today` (default: the real today; deadlines
+    that expire move a route out of the list, so figures kept in the docs pin a date)."""
     facts = check_facts(content, data.get("facts") or {})
     if through_interview:
         facts = interview_facts(content, facts)
-    cards = [r.names for r in recommend(content, facts, "en").recommendations]
+    cards = [r.names for r in recommend(content, facts, "en", today).recommendations]
     essential = list(data.get("essential") or [])
     relevant = set(data.get("relevant") or [])
     wrong = set(data.get("wrong") or [])
@@ -119,9 +124,11 @@ def totals(scores: list[CaseScore]) -> Totals:
     )
 
 
-def run(content: Content, folder: Path, through_interview: bool = False) -> tuple[list[CaseScore], Totals]:
+def run(
+    content: Content, folder: Path, through_interview: bool = False, today: dt.date | None = None
+) -> tuple[list[CaseScore], Totals]:
     scores = [
-        score_case(content, path.stem, read_yaml(path).data or {}, through_interview)
+        score_case(content, path.stem, read_yaml(path).data or {}, through_interview, today)
         for path in sorted(folder.glob("*.yaml"))
     ]
     return scores, totals(scores)

@@ -149,3 +149,28 @@ def test_a_share_just_below_its_aim_is_not_shown_as_meeting_it() -> None:
     assert shown(0.9) == "0.900"
     assert shown(0.817, 2) == "0.81"
     assert shown(1.0) == "1.000"
+
+
+def test_a_case_is_measured_as_on_the_day_given(content: Content) -> None:
+    """Deadlines run with the calendar: a permit appeal open on the thirtieth day is gone the
+    next, so the figures kept in the docs are measured as on a fixed day, not on today."""
+    import datetime as dt
+
+    neighbour = {
+        **WORKER,
+        "relationship": "community_member",
+        "harm_types": ["environment", "health_safety"],
+        "goals": ["stop_harm"],
+        "urgency": "urgent",
+        "public_body_involved": True,
+        "public_body_level": ["local"],
+        "decision_type": "permit",
+        "decision_date": "2026-11-02",
+        "postcode": "3530",
+    }
+    case = {"facts": neighbour, "essential": [], "relevant": [], "wrong": ["flemish_permit_administrative_appeal"]}
+    last_day = score_case(content, "neighbour", case, today=dt.date(2026, 12, 2))
+    next_day = score_case(content, "neighbour", case, today=dt.date(2026, 12, 3))
+    assert last_day.wrong == ("flemish_permit_administrative_appeal",)
+    assert next_day.wrong == ()
+    assert next_day.length == last_day.length - 1
