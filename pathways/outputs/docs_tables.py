@@ -80,6 +80,6 @@ def graded_figures() -> str:
         f"| share of the list that is essential or relevant | {shown(total.precision)} | {shown(app.precision)} | ≥ 0.80 |\n"
         f"| wrong entries recommended | {total.wrong} | {app.wrong} | 0 |\n"
         f"| median list length | {total.median_length:g} | {app.median_length:g} | ≤ 12 |\n"
-        f"\nMeasured as on {MEASURED_ON:%-d %B %Y} (deadlines run with the calendar: `make eval` answers as on\n"
+        f"\nMeasured as on {MEASURED_ON.day} {MEASURED_ON:%B %Y} (deadlines run with the calendar: `make eval` answers as on\n"
         "today, so a case whose deadline has passed since may count one entry more or less).\n"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -154,8 +155,6 @@ def test_a_share_just_below_its_aim_is_not_shown_as_meeting_it() -> None:
 def test_a_case_is_measured_as_on_the_day_given(content: Content) -> None:
     """Deadlines run with the calendar: a permit appeal open on the thirtieth day is gone the
     next, so the figures kept in the docs are measured as on a fixed day, not on today."""
-    import datetime as dt
-
     neighbour = {
         **WORKER,
         "relationship": "community_member",
