@@ -114,9 +114,15 @@ class Finding:
     actual: Any
     result: Truth
     negated: bool = False
+    # findings that exclude only together (the parts of a `not: {all: …}` that all hold) share a
+    # non-zero group, so that they are read as one reason, not each as a reason of its own ("in
+    # another EU country: not made for that" would say the reverse of what a cross-border rule means)
+    group: int = 0
 
-    def flipped(self) -> Finding:
-        return Finding(self.fact, self.op, self.expected, self.actual, self.result, not self.negated)
+    def flipped(self, group: int = 0) -> Finding:
+        return Finding(
+            self.fact, self.op, self.expected, self.actual, self.result, not self.negated, group or self.group
+        )
 
 
 @dataclass(frozen=True)
@@ -146,8 +152,8 @@ def _test(pred: Predicate, actual: Any) -> bool:
     raise AssertionError(op)
 
 
-def _flip(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    return tuple(f.flipped() for f in findings)
+def _flip(findings: tuple[Finding, ...], group: int = 0) -> tuple[Finding, ...]:
+    return tuple(f.flipped(group) for f in findings)
 
 
 def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -> Outcome:
@@ -179,7 +185,11 @@ def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -
     if isinstance(cond, Not):
         inner = evaluate(cond.not_, facts, open_world)
         value = None if inner.value is None else not inner.value
-        return Outcome(value, support=_flip(inner.against), against=_flip(inner.support), unknown=_flip(inner.unknown))
+        against = _flip(inner.support)
+        if inner.value is True and isinstance(cond.not_, AllOf) and len(inner.support) > 1:
+            # every part of the conjunction holds: together they are the one reason
+            against = _flip(inner.support, id(cond))
+        return Outcome(value, support=_flip(inner.against), against=against, unknown=_flip(inner.unknown))
     if isinstance(cond, AllOf):
         parts = []
         for c in cond.all:

@@ -47,8 +47,26 @@ def sentence(content: Content, f: Finding, kind: str, lang: str) -> str:
     return content.text(key, lang, fact=fact, actual=actual, expected=expected)
 
 
+def _together(content: Content, group: list[Finding], kind: str, lang: str) -> str:
+    """Findings that rule an entry out only in combination, as one sentence that says so."""
+    items = [sentence(content, f, "why", lang) for f in group]
+    return content.text(
+        f"trace.{kind}_together", lang, items=content.text("trace.items_separator", lang).join(dict.fromkeys(items))
+    )
+
+
 def sentences(content: Content, findings: tuple[Finding, ...], kind: str, lang: str) -> list[str]:
-    return list(dict.fromkeys(sentence(content, f, kind, lang) for f in findings))
+    if kind not in ("why_not", "not_suited") or not any(f.group for f in findings):
+        return list(dict.fromkeys(sentence(content, f, kind, lang) for f in findings))
+    groups: dict[int, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.group or -id(f), []).append(f)
+    return list(
+        dict.fromkeys(
+            _together(content, g, kind, lang) if len(g) > 1 else sentence(content, g[0], kind, lang)
+            for g in groups.values()
+        )
+    )
 
 
 def why_not_sentences(content: Content, outcome: Outcome, lang: str) -> list[str]:

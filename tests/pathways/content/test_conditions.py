@@ -75,6 +75,24 @@ def test_not_flips_value_and_marks_findings_negated() -> None:
     assert evaluate(cond, {}).value is None
 
 
+def test_a_negated_conjunction_that_holds_is_one_reason_not_several() -> None:
+    cond = parse(
+        {"not": {"all": [{"fact": "harm_country", "equals": "eu"}, {"fact": "lives_in", "equals": "belgium"}]}}
+    )
+    out = evaluate(cond, {"harm_country": "eu", "lives_in": "belgium"})
+    assert out.value is False
+    assert [f.fact for f in out.against] == ["harm_country", "lives_in"]
+    assert len({f.group for f in out.against}) == 1 and out.against[0].group != 0
+    # one failing part: the other part is the whole reason, and stands alone
+    single = parse({"not": {"all": [{"fact": "harm_country", "equals": "eu"}]}})
+    assert evaluate(single, {"harm_country": "eu"}).against[0].group == 0
+    # a negated disjunction: each part that holds excludes on its own
+    either = parse(
+        {"not": {"any": [{"fact": "harm_country", "equals": "eu"}, {"fact": "lives_in", "equals": "belgium"}]}}
+    )
+    assert {f.group for f in evaluate(either, {"harm_country": "eu", "lives_in": "belgium"}).against} == {0}
+
+
 @pytest.mark.parametrize(
     ("pred", "facts", "expected"),
     [
