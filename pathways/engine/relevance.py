@@ -182,11 +182,25 @@ def _relevant(content: Content, qid: str, frozen: tuple[tuple[str, Any], ...], t
         return bool(open_entries) or any(
             _dates_a_limit(content, route, q.fact, facts, today) for route in readers.deadlines
         )
-    if not readers.entries:
+    entries = _entries_answered(content, qid)
+    if not entries:
         return False
     trials = []
     for value in candidates(content, q):
         trial = dict(facts)
         apply_answer(q, value, trial)
         trials.append(derive_facts(content, trial))
-    return any(_changes(entry, facts, trials) for entry in readers.entries)
+    return any(_changes(entry, facts, trials) for entry in entries)
+
+
+@functools.cache
+def _entries_answered(content: Content, qid: str) -> tuple[Route | Body, ...]:
+    """The entries a question's answer can change: those reading its fact, and those reading a
+    fact one of its options also sets (the urgency option "still going on, but the highest court
+    has ruled" sets `remedies_exhausted`, which only Strasbourg and the UN committees read: the
+    question must be asked for them even where no entry reads the urgency itself)."""
+    q = content.question(qid)
+    index = _index(content)
+    facts = [q.fact, *sorted({k for o in q.options for k in o.also} - {q.fact})]
+    found = {id(e): e for f in facts for e in index[f].entries}
+    return tuple(found.values())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pathways.content.store import Content
@@ -295,6 +297,36 @@ def test_a_case_finally_decided_in_belgium_is_asked_for_the_date_and_opens_stras
     merely_past = answers_from_facts(content, {k: v for k, v in facts.items() if k != "final_decision_date"})
     assert merely_past["urgency"] == "past"
     assert "final_decision_date" not in walk(content, merely_past).relevant
+
+
+def test_harm_still_going_on_after_the_highest_court_can_say_so(content: Content) -> None:
+    """Residents whose pollution goes on after they lost in the Court of Cassation: the urgency
+    question asks whether it goes on and says the highest court has ruled, although no entry reads
+    the urgency itself here; then the date is asked and Strasbourg is among the first steps."""
+    facts = {
+        "role": "victim",
+        "harm_country": "belgium",
+        "be_region": "flanders",
+        "postcode": "2070",
+        "lives_in": "belgium",
+        "company_link": "belgian_company",
+        "public_body_involved": True,
+        "public_body_level": ["regional"],
+        "decision_type": "inaction",
+        "relationship": "community_member",
+        "harm_types": ["environment"],
+        "goals": ["recognition", "compensation"],
+        "urgency": "ongoing",
+        "remedies_exhausted": True,
+        "final_decision_date": "2026-09-24",
+    }
+    answers = answers_from_facts(content, facts)
+    assert answers["urgency"] == "ongoing_final"
+    w = walk(content, answers)
+    assert w.facts["urgency"] == "ongoing" and w.facts["remedies_exhausted"] is True
+    assert "final_decision_date" in w.relevant
+    first = [r.id for r in recommend(content, w.facts, "en", dt.date(2026, 12, 3)).tier("first")]
+    assert "echr_application" in first
 
 
 def test_neighbours_across_the_border_are_asked_where_the_permitted_plant_is(content: Content) -> None:
