@@ -185,10 +185,9 @@ def evaluate(cond: Condition, facts: dict[str, Any], open_world: bool = False) -
     if isinstance(cond, Not):
         inner = evaluate(cond.not_, facts, open_world)
         value = None if inner.value is None else not inner.value
-        against = _flip(inner.support)
-        if inner.value is True and isinstance(cond.not_, AllOf) and len(inner.support) > 1:
-            # every part of the conjunction holds: together they are the one reason
-            against = _flip(inner.support, id(cond))
+        # every part of a conjunction holds: together they are the one reason
+        together = inner.value is True and isinstance(cond.not_, AllOf) and len(inner.support) > 1
+        against = _flip(inner.support, id(cond) if together else 0)
         return Outcome(value, support=_flip(inner.against), against=against, unknown=_flip(inner.unknown))
     if isinstance(cond, AllOf):
         parts = []
