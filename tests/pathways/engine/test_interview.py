@@ -375,3 +375,25 @@ def test_someone_in_another_relationship_with_harm_that_could_be_work_is_asked_t
     assert "field" in walk(content, answers_from_facts(content, facts)).relevant
     housing = recommend(content, dict(facts, field="housing", be_region="flanders"), "en")
     assert "labour_tribunal" not in {i for rec in housing.recommendations for i in rec.names}
+
+
+def test_harm_abroad_with_no_known_company_is_asked_the_sector(content: Content) -> None:
+    """A village downstream of a cobalt mine in the DR Congo does not know whose mine it is: the
+    sector decides whether the researchers who trace minerals to their buyers are among the first
+    steps, so it is asked; with no Belgian company involved it is not."""
+    facts = {
+        "role": "victim",
+        "harm_country": "non_eu",
+        "country": "CD",
+        "lives_in": "non_eu",
+        "relationship": "community_member",
+        "harm_types": ["environment", "health_safety"],
+        "goals": ["stop_harm", "compensation"],
+        "sector": "mining_other",
+    }
+    walked = walk(content, answers_from_facts(content, facts))
+    assert "sector" in walked.relevant
+    first = [r.id for r in recommend(content, walked.facts, "en", dt.date(2026, 12, 3)).tier("first")]
+    assert "ipis" in first
+    unrelated = walk(content, answers_from_facts(content, dict(facts, company_link="none")))
+    assert "sector" not in unrelated.relevant
